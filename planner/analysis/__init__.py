@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from planner.analysis.capacity import capacity_findings
+from planner.analysis.capacity import capacity_findings, iso_dates_of, teams_json
 from planner.analysis.explain import Explanation, driving_chain, explain
 from planner.analysis.findings import Finding, Severity, has_errors, sort_findings
-from planner.analysis.graph import ESTIMATES, PlanGraph, columns_of, compile_plan, gc_paused
+from planner.analysis.graph import ESTIMATES, PlanGraph, columns_of, compile_plan, gc_paused, graph_columns
 from planner.analysis.progress import (
     progress_columns,
     progress_json,
@@ -218,8 +218,7 @@ def _analysis_to_dict(result: Analysis) -> dict[str, Any]:
                     afi_date,
                 ) in zip(
                     *figures,
-                    units.iso_dates(start, s.es),
-                    units.iso_dates(start, s.ef),
+                    *iso_dates_of(start, s.es, s.ef),
                     state,
                     remaining,
                     a_s,
@@ -270,11 +269,13 @@ def _analysis_to_dict(result: Analysis) -> dict[str, Any]:
             out["cost"] = costs.to_dict(plan)
     # Team load per team (SPEC §3.4): the step profile the load chart draws, from the same function; [] without
     # teams or without a schedule (a plan with errors).
-    from planner.analysis.capacity import teams_json
-
     lv = result.levelled
     out["teams"] = (
-        [] if s is None else teams_json(plan, s.es, s.ef, (lv.es, lv.ef) if lv is not None else None)
+        []
+        if s is None
+        else teams_json(
+            plan, s.es, s.ef, (lv.es, lv.ef) if lv is not None else None, graph_columns(plan, s.graph)
+        )
     )
     out["findings"] = [f.to_dict() for f in result.all_findings]
     return out

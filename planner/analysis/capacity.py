@@ -144,13 +144,7 @@ class TeamLoad:
         >>> TeamLoad("a", "A", 2.0, [(0.0, 2.0, 1.0), (2.0, 3.0, 1.0), (3.0, 4.0, 2.0), (5.0, 6.0, 2.0)], []).steps()
         [(0.0, 3.0, 1.0), (3.0, 4.0, 2.0), (5.0, 6.0, 2.0)]
         """
-        out: list[tuple[float, float, float]] = []
-        for s, e, p in self.segments:
-            if out and out[-1][1] == s and abs(out[-1][2] - p) <= 1e-9 * max(1.0, p):
-                out[-1] = (out[-1][0], e, out[-1][2])
-            else:
-                out.append((s, e, p))
-        return out
+        return _steps(self.segments)
 
     def at(self, times: np.ndarray) -> np.ndarray:
         """The load (people) from each of ``times`` on, i.e. on ``[t, next breakpoint)``."""
@@ -230,6 +224,39 @@ def _segment_arrays(
     return bounds[keep], bounds[keep + 1], load[keep]
 
 
+def _steps(segments: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """:meth:`TeamLoad.steps` of these segments: a stretch joins the step before it when it starts where that one
+    ends with a load within rounding of the step's (its first stretch's) load."""
+    out: list[tuple[float, float, float]] = []
+    for s, e, p in segments:
+        if out and out[-1][1] == s and abs(out[-1][2] - p) <= 1e-9 * max(1.0, p):
+            out[-1] = (out[-1][0], e, out[-1][2])
+        else:
+            out.append((s, e, p))
+    return out
+
+
+def _step_arrays(
+    seg_s: np.ndarray, seg_e: np.ndarray, seg_p: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_steps` on :func:`_segment_arrays` (start, end, load), as arrays (issue 12: a team of a big plan has
+    tens of thousands of stretches). Where touching stretches have loads that differ by rounding only, whether one
+    joins depends on the step's first load, not on its neighbour's: that team takes :func:`_steps` itself."""
+    if len(seg_s) < 2:
+        return seg_s, seg_e, seg_p
+    touching = seg_e[:-1] == seg_s[1:]
+    same = seg_p[1:] == seg_p[:-1]
+    near = np.abs(seg_p[:-1] - seg_p[1:]) <= 1e-9 * np.maximum(1.0, seg_p[1:])
+    if bool(np.any(touching & near & ~same)):
+        steps = _steps(list(zip(seg_s.tolist(), seg_e.tolist(), seg_p.tolist(), strict=True)))
+        s, e, p = (np.array(x, dtype=np.float64) for x in zip(*steps, strict=True))
+        return s, e, p
+    # Otherwise a step's loads are all equal, so "within rounding of its first" is "equal to the one before".
+    first = np.flatnonzero(np.concatenate(([True], ~(touching & same))))
+    last = np.append(first[1:] - 1, len(seg_s) - 1)
+    return seg_s[first], seg_e[last], seg_p[first]
+
+
 def _over_arrays(
     seg_s: np.ndarray, seg_e: np.ndarray, seg_p: np.ndarray, capacity: float
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -246,27 +273,44 @@ def _over_arrays(
     return s[first], e[last], np.maximum.reduceat(p, first)
 
 
+def _members(
+    plan: Plan, es: np.ndarray, ef: np.ndarray, cols: Columns | None = None
+) -> tuple[list[np.ndarray], np.ndarray]:
+    """Per team of ``plan`` (plan order), the positions of the decisions its load counts (ascending: owned by it,
+    with people, running a while under ``es``/``ef``), and every decision's headcount (from ``cols``, the plan's
+    columns, when given)."""
+    team = np.asarray(_team_of(plan, cols)[0], dtype=np.int64)
+    if cols is not None:
+        head = cols.headcount
+    else:
+        head = np.fromiter((d.headcount for d in plan.decisions), dtype=np.float64, count=len(plan.decisions))
+    counted = np.flatnonzero((team >= 0) & (head > 0) & (ef - es > 0))
+    if not plan.teams:
+        return [], head
+    # one stable sort by team instead of a pass over every decision per team: ascending positions within a team
+    counted = counted[np.argsort(team[counted], kind="stable")]
+    cuts = np.searchsorted(team[counted], np.arange(1, len(plan.teams)))
+    return np.split(counted, cuts), head
+
+
 def team_loads(
     plan: Plan, es: np.ndarray, ef: np.ndarray, teams: Collection[int] | None = None
 ) -> list[TeamLoad]:
     """The load of every team of ``plan`` (plan order) when decision ``i`` runs on ``[es[i], ef[i])``; with
     ``teams``, of the teams at those positions only (an edit's re-analysis, :mod:`planner.analysis.incremental`)."""
-    team_l, caps = _team_of(plan)
-    team = np.asarray(team_l, dtype=np.int64)
-    head = np.fromiter((d.headcount for d in plan.decisions), dtype=np.float64, count=len(plan.decisions))
     es = np.asarray(es, dtype=np.float64)
     ef = np.asarray(ef, dtype=np.float64)
-    counted = (team >= 0) & (head > 0) & (ef - es > 0)
+    members_of, head = _members(plan, es, ef)
     out = []
     for k, t in enumerate(plan.teams):
         if teams is not None and k not in teams:
             continue
-        members = np.flatnonzero(counted & (team == k))
+        members = members_of[k]
         out.append(
             TeamLoad(
                 id=t.id,
                 name=t.name,
-                capacity=caps[k],
+                capacity=t.capacity,
                 segments=_segments(es[members], ef[members], head[members]),
                 decisions=members.tolist(),
             )
@@ -318,12 +362,43 @@ def weekly_load(plan: Plan, es: np.ndarray, ef: np.ndarray, weeks: int | None = 
 
 
 # -- team load as data: analyze's JSON and text ------------------------------------------------------------------
+def iso_dates_of(start: dt.date | None, *weeks: np.ndarray) -> list[list[str | None]]:
+    """:func:`planner.model.units.iso_dates` of each array of week figures in ``weeks``, each distinct figure
+    formatted once: in a big plan's output the same weeks come back from row to row and team to team (at 100k
+    decisions a third of the start weeks are distinct), and each date string is then made once and shared."""
+    if start is None:
+        return [[None] * len(w) for w in weeks]
+    every = np.concatenate([np.asarray(w, dtype=np.float64) for w in weeks]) if weeks else np.zeros(0)
+    distinct, where = np.unique(every, return_inverse=True)
+    table = np.array(units.iso_dates(start, distinct), dtype=object)
+    bounds = np.cumsum([0, *(len(w) for w in weeks)])
+    return [table[where[a:b]].tolist() for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
 def _steps_json(
-    steps: list[tuple[float, float, float]], iso: dict[float, str | None]
+    steps: tuple[np.ndarray, np.ndarray, np.ndarray],
+    start_dates: list[str | None],
+    end_dates: list[str | None],
 ) -> list[dict[str, Any]]:
+    s, e, p = steps
     return [
-        {"start": s, "end": e, "people": p, "start_date": iso[s], "end_date": iso[e]} for s, e, p in steps
+        {"start": a, "end": b, "people": c, "start_date": d, "end_date": f}
+        for a, b, c, d, f in zip(s.tolist(), e.tolist(), p.tolist(), start_dates, end_dates, strict=True)
     ]
+
+
+def _peak(seg_s: np.ndarray, seg_e: np.ndarray, seg_p: np.ndarray) -> float:
+    """:attr:`TeamLoad.peak` on :func:`_segment_arrays`."""
+    lasting = seg_p[seg_e - seg_s > TIME_TOL]
+    return float(lasting.max()) if len(lasting) else 0.0
+
+
+def _over_weeks(seg_s: np.ndarray, seg_e: np.ndarray, seg_p: np.ndarray, capacity: float | None) -> float:
+    """:attr:`TeamLoad.over_weeks` on :func:`_segment_arrays` (the stretches' lengths summed in the same order)."""
+    if capacity is None:
+        return 0.0
+    starts, ends, _ = _over_arrays(seg_s, seg_e, seg_p, capacity)
+    return float(sum((ends - starts).tolist()))
 
 
 def teams_json(
@@ -331,35 +406,39 @@ def teams_json(
     es: np.ndarray,
     ef: np.ndarray,
     levelled: tuple[np.ndarray, np.ndarray] | None = None,
+    cols: Columns | None = None,
 ) -> list[dict[str, Any]]:
     """``planner analyze --format json``'s ``teams``: per team (plan order) its id, name, capacity (None without
     one), ``peak`` (people), ``over_capacity_weeks`` and ``load``, the step profile (:meth:`TeamLoad.steps`) under
     the schedule ``es``/``ef`` with ISO dates beside the weeks (None without a plan start date). The loads are
-    :func:`team_loads`'s, the very ones the load chart, the Capacity tab and the report read. With ``levelled``
-    (the levelled schedule's es/ef), also ``levelled_peak``, ``levelled_over_capacity_weeks`` and
-    ``levelled_load``."""
-    lv = team_loads(plan, *levelled) if levelled is not None else None
-    loads = team_loads(plan, es, ef)
-    steps = [tl.steps() for tl in loads]
-    lv_steps = [tl.steps() for tl in lv] if lv is not None else []
-    # The dates of every step boundary at once, each distinct week once, by the one rule (units.iso_dates): the
-    # boundaries repeat from step to step and team to team (at 100k decisions: 250k figures, a few thousand weeks).
-    weeks = sorted({w for team in (*steps, *lv_steps) for s, e, _ in team for w in (s, e)})
-    iso = dict(zip(weeks, units.iso_dates(plan.start_date, weeks), strict=True))
+    :func:`team_loads`'s, the very ones the load chart, the Capacity tab and the report read, here as arrays (issue
+    12: at 100k decisions, 125k steps). With ``levelled`` (the levelled schedule's es/ef), also ``levelled_peak``,
+    ``levelled_over_capacity_weeks`` and ``levelled_load``. ``cols``: the plan's columns, when already taken."""
+    schedules = [(es, ef)] if levelled is None else [(es, ef), levelled]
+    loads: list[list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = []  # per schedule, per team: its stretches
+    for a, b in schedules:
+        a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+        members_of, head = _members(plan, a, b, cols)
+        loads.append([_segment_arrays(a[m], b[m], head[m]) for m in members_of])
+    steps = [[_step_arrays(*team) for team in per_team] for per_team in loads]
+    dates = iter(
+        iso_dates_of(plan.start_date, *(w for per_team in steps for team in per_team for w in team[:2]))
+    )
+    loads_json = [[_steps_json(team, next(dates), next(dates)) for team in per_team] for per_team in steps]
     out: list[dict[str, Any]] = []
-    for k, tl in enumerate(loads):
+    for k, t in enumerate(plan.teams):
         row: dict[str, Any] = {
-            "id": tl.id,
-            "name": tl.name,
-            "capacity": tl.capacity,
-            "peak": tl.peak,
-            "over_capacity_weeks": tl.over_weeks,
-            "load": _steps_json(steps[k], iso),
+            "id": t.id,
+            "name": t.name,
+            "capacity": t.capacity,
+            "peak": _peak(*loads[0][k]),
+            "over_capacity_weeks": _over_weeks(*loads[0][k], t.capacity),
+            "load": loads_json[0][k],
         }
-        if lv is not None:
-            row["levelled_peak"] = lv[k].peak
-            row["levelled_over_capacity_weeks"] = lv[k].over_weeks
-            row["levelled_load"] = _steps_json(lv_steps[k], iso)
+        if levelled is not None:
+            row["levelled_peak"] = _peak(*loads[1][k])
+            row["levelled_over_capacity_weeks"] = _over_weeks(*loads[1][k], t.capacity)
+            row["levelled_load"] = loads_json[1][k]
         out.append(row)
     return out
 
