@@ -125,11 +125,7 @@ class RecoveryFile:
         _LIVE.add(self.token)
         self.unavailable = ""
         """Why no recovery file can be kept (the folder cannot be made); empty when it can."""
-        try:
-            folder = recovery_dir()
-        except OSError as exc:  # the app still runs; the writer says crash protection is off, and why
-            folder = recovery_path()
-            self.unavailable = f"the recovery folder cannot be made ({exc.strerror or exc})"
+        folder = recovery_path()
         self.path = folder / f"{self.token}.recovery.json"
         self.lock_path = folder / f"{self.token}.lock"
         self._lock_fd: int | None = None
@@ -138,7 +134,21 @@ class RecoveryFile:
         self.base_digest: str | None = None
         """SHA-256 of the open file as the window last read or wrote it, kept in the snapshot: a restore tells
         whether the file changed on disk since (:meth:`RecoveryEntry.disk_changed`)."""
-        if fcntl is not None and not self.unavailable:
+        # No folder: the app still runs; the writer says crash protection is off, and why.
+        with contextlib.suppress(OSError):
+            self._make_folder()
+
+    def _make_folder(self) -> None:
+        """Make the recovery folder and take this session's lock in it; when the folder cannot be made (a read-only
+        home or disk, a file in its place), :attr:`unavailable` says why and OSError is raised. Tried again before
+        each snapshot while it is unavailable, so that protection comes back once the folder can be made."""
+        try:
+            recovery_dir()
+        except OSError as exc:
+            self.unavailable = f"the recovery folder cannot be made ({exc.strerror or exc})"
+            raise
+        self.unavailable = ""
+        if fcntl is not None and self._lock_fd is None:
             try:
                 fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -169,7 +179,10 @@ class RecoveryFile:
 
     def write_payload(self, payload: str) -> None:
         """Write a snapshot atomically, readable by this user alone (0600): it holds the plan's unsaved content,
-        and the app's data folder is often readable by every user of the machine."""
+        and the app's data folder is often readable by every user of the machine. While the folder is unavailable
+        it is made first; OSError (with :attr:`unavailable` saying why) when it still cannot be."""
+        if self.unavailable:
+            self._make_folder()
         with atomic_write(self.path, new_file_mode=0o600) as fh:
             fh.write(payload.encode("utf-8"))
 
@@ -450,7 +463,7 @@ class RecoveryWriter(QObject):
                 self.recovery.write_payload(payload)
             except OSError as exc:
                 log.warning("could not write the recovery file: %s", exc)
-                self._set_problem(f"the recovery file cannot be written ({exc.strerror or exc})")
+                self._set_problem(self._write_problem(exc))
                 return
             self.writes += 1
             self._set_problem("")
@@ -472,10 +485,15 @@ class RecoveryWriter(QObject):
                 self.recovery.write_payload(payload)
                 error = ""
             except OSError as exc:
-                error = f"the recovery file cannot be written ({exc.strerror or exc})"
+                error = self._write_problem(exc)
             with self._lock:
                 self._thread_error = error
                 self.writes += 1 if not error else 0
+
+    def _write_problem(self, exc: OSError) -> str:
+        """Why a snapshot was not written: the folder's reason while it cannot be made (not "the folder does not
+        exist", which only follows from it), else the write's own."""
+        return self.recovery.unavailable or f"the recovery file cannot be written ({exc.strerror or exc})"
 
     def _check_thread(self) -> None:
         with self._lock:
@@ -513,6 +531,16 @@ class RecoveryWriter(QObject):
             self._set_problem(self.recovery.unavailable)
         return label
 
+    def _remedy(self) -> str:
+        """What clears the notice: a folder that cannot be made needs a writable place (not free space in a
+        folder that is not there)."""
+        if self.recovery.unavailable:
+            return (
+                f"make {recovery_path()} possible to create (a writable home folder or disk, no file in its "
+                "way, or PLANNER_DATA_DIR naming a writable folder)"
+            )
+        return f"free space in {recovery_path()}"
+
     def _set_problem(self, problem: str) -> None:
         if problem == self.problem:
             return
@@ -523,7 +551,7 @@ class RecoveryWriter(QObject):
             self.label.setText("\u26a0 Crash protection off" if problem else "")
             self.label.setToolTip(
                 f"Crash protection is off: {problem}. Unsaved changes cannot be restored after a "
-                f"crash until this clears. Save the plan, or free space in {recovery_path()}."
+                f"crash until this clears. Save the plan, or {self._remedy()}."
                 if problem
                 else ""
             )
