@@ -9,6 +9,7 @@ that.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -131,7 +132,9 @@ def _read_manifest(home: Path) -> dict[str, list[str]]:
     path = home / MANIFEST
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
+        # No record: nothing installed yet, or no folder to hold one (a file stands in the data home's path:
+        # install then says the folder cannot be made, uninstall that there is nothing to remove).
         return {"files": [], "dirs": []}
     except (OSError, ValueError) as exc:
         raise OSError(
@@ -226,7 +229,8 @@ def uninstall(home: Path | None = None, refresh: bool = True) -> InstallResult:
         except FileNotFoundError:
             continue
         result.files.append(target)
-    (home / MANIFEST).unlink(missing_ok=True)
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):  # no record (nothing was installed)
+        (home / MANIFEST).unlink()
     # Refresh while the folders are still there, so that the caches forget the MIME type and the entry.
     if refresh and result.files:
         _refresh_caches(home, result)
