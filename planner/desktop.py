@@ -264,7 +264,13 @@ def licence() -> str:
         return "unknown (no package metadata)"
     # A field asked for only when present: from Python 3.12, indexing a missing one warns (and is to raise KeyError).
     found = [meta[k] for k in ("License-Expression", "License") if k in meta and meta[k]]
-    return str(found[0]) if found else "unknown"
+    return shown_licence(str(found[0])) if found else "unknown"
+
+
+def shown_licence(declared: str) -> str:
+    """The licence as a person reads it: an SPDX reference to a licence of the project's own
+    (``LicenseRef-Proprietary``, PEP 639) is shown by its name (``Proprietary``); anything else as declared."""
+    return re.sub(r"\bLicenseRef-", "", declared)
 
 
 def library_versions() -> list[tuple[str, str]]:
