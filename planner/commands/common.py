@@ -9,12 +9,14 @@ imports it, so heavy modules are imported inside the functions that need them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gc
 import json
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -72,6 +74,22 @@ def load(
     if out is plan and is_base(scenario):
         return plan
     return out.model_copy(update={"title": f"{plan.title} (scenario: {scenario})"})
+
+
+@contextlib.contextmanager
+def kept() -> Iterator[None]:
+    """For what a command makes and keeps to its end, as it keeps its plan (:func:`load`), such as analyze's JSON
+    object: the cyclic GC is off while it is made and never walks it afterwards (frozen with the plan). The first
+    collection after it used to walk every object made and find nothing to collect (issue 12: 14 ms at 100k
+    decisions). Reference counting still frees whatever is dropped."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()  # also zeroes the count of new objects, so enabling the GC sets off no collection
+        if was:
+            gc.enable()
 
 
 def _another_tools_file(path: str) -> str | None:
