@@ -38,6 +38,29 @@ def data_dir() -> Path:
     return base
 
 
+def unsaved_reason(file_name: str | None = None) -> str:
+    """Why the settings (recent files, window layout, report options) cannot be kept on disk, or "" when they can.
+
+    Qt writes them without a word when it cannot (a read-only home, ``XDG_CONFIG_HOME`` on a read-only disk or
+    under a file, ``HOME`` unset for a user who cannot write ``/``): they then last only until the app closes. The
+    settings file (``file_name``, default :class:`QSettings`' own) must be writable, or the nearest folder of its
+    path that exists, since Qt makes the missing ones."""
+    path = Path(QSettings().fileName() if file_name is None else file_name)
+    target = path
+    while not target.exists() and target.parent != target:
+        target = target.parent
+    if target == path:
+        writable = path.is_file() and os.access(path, os.W_OK)
+    else:
+        writable = target.is_dir() and os.access(target, os.W_OK | os.X_OK)
+    if writable:
+        return ""
+    return (
+        f"settings cannot be saved in {path.parent}: recent files and the window layout last only until the app "
+        "closes (a read-only home folder or disk, or a file in the folder's place)"
+    )
+
+
 def recent_files() -> list[str]:
     value = QSettings().value("files/recent", [])
     if isinstance(value, str):  # QSettings collapses a one-item list to a string on some backends
