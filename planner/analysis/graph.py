@@ -8,10 +8,10 @@ Every dependency type becomes a static weight on its edge ``u -> v`` so that the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
-from operator import attrgetter, is_not, itemgetter
+from operator import attrgetter, is_not, itemgetter, not_
 from typing import Any
 
 import numpy as np
@@ -39,13 +39,13 @@ _DECISION_FIELDS = (
     "actual_finish",
 )
 _THREE = attrgetter("optimistic", "likely", "pessimistic")
-_NUMBER = (float, int)  # a duration is a number of weeks or a three-point estimate
+_NUMBER_TYPES = frozenset({float, int})  # a duration is a number of weeks or a three-point estimate
 _STATUS_CODE = {s: k for k, s in enumerate(Status)}
 
 
 @dataclass
 class Columns:
-    """The decisions' fields that the analysis reads, in plan order, taken in ONE pass over the plan's objects
+    """The decisions' fields that the analysis reads, in plan order, read from the plan's objects once per analysis
     (issue 12: at 100k decisions, walking the pydantic objects attribute by attribute, once per check, was most of
     ``analyze``). A snapshot: it describes the plan as it was when taken (:func:`compile_plan` takes it and keeps
     it on its graph, for the one analysis that graph is made for).
@@ -68,6 +68,9 @@ class Columns:
     actual_finish: list[Any]
     source: Any = field(default=None, repr=False, compare=False)  # the decisions list it was taken from
     _status_code: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _given: dict[int, tuple[list[Any], np.ndarray]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def status_is(self, *statuses: Status) -> np.ndarray:
         """Bool per decision: its status is one of ``statuses``."""
@@ -75,11 +78,25 @@ class Columns:
             self._status_code = np.fromiter(
                 map(_STATUS_CODE.__getitem__, self.status), dtype=np.int8, count=self.n
             )
-        return np.isin(self._status_code, [_STATUS_CODE[x] for x in statuses])
+        codes = self._status_code
+        out = np.zeros(self.n, dtype=bool)
+        for code in {_STATUS_CODE[x] for x in statuses}:
+            out |= codes == code
+        return out
 
     def has(self, column: list[Any]) -> np.ndarray:
-        """Bool per decision: ``column`` (one of the list columns) is not None there."""
-        return np.fromiter(map(is_not, column, repeat(None)), dtype=bool, count=self.n)
+        """Bool per decision: ``column`` (one of the list columns) is not None there. Read-only: kept for the
+        next check that asks (issue 12: an analysis asks ~8 times, for the actual dates and the owners)."""
+        kept = self._given.get(id(column))
+        if kept is not None and kept[0] is column:
+            return kept[1]
+        if column.count(None) == len(column):  # (one C-level scan) the usual actual dates: none given
+            out = np.zeros(self.n, dtype=bool)
+        else:
+            out = np.fromiter(map(is_not, column, repeat(None)), dtype=bool, count=self.n)
+        out.setflags(write=False)
+        self._given[id(column)] = (column, out)
+        return out
 
     @property
     def n(self) -> int:
@@ -105,47 +122,72 @@ class Columns:
 
 
 def plan_columns(plan: Plan) -> Columns:
-    """The :class:`Columns` of ``plan``: one C-level pass over the decision objects reading all the fields (each
-    object's memory is then touched once: at 100k decisions that, not the Python work, is the cost), a transpose,
-    and one pass over the three-point estimates."""
+    """The :class:`Columns` of ``plan``, each field read from the decision objects in C-level passes, and one pass
+    over the three-point estimates.
+
+    Pydantic models are read in one pass over their ``__dict__`` (all fields of a decision, then a transpose): each
+    object's memory is then touched once, and at 100k decisions that, not the Python work, is the cost. The rows of
+    :mod:`planner.model.rows` are compact, and read one field at a time (issue 12: 75 ms instead of 94 ms at 100k
+    decisions; the tuples and the transpose are most of the single pass)."""
     decisions = plan.decisions
     n = len(decisions)
+    try:  # a pydantic model keeps its fields in its __dict__: reading them there skips the class lookups
+        rows = list(map(itemgetter(*_DECISION_FIELDS), map(vars, decisions)))
+    except (KeyError, TypeError):  # rows (no __dict__), or objects of another kind
+        read = attrgetter
 
-    if n == 0:
-        columns: list[list[Any]] = [[] for _ in _DECISION_FIELDS]
-    else:  # one visit per decision object (their fields are then in the cache), then a transpose
-        try:  # a pydantic model keeps its fields in its __dict__: reading them there skips the class lookups
-            rows = list(map(itemgetter(*_DECISION_FIELDS), map(vars, decisions)))
-        except (KeyError, TypeError):
-            rows = list(map(attrgetter(*_DECISION_FIELDS), decisions))
-        columns = list(map(list, zip(*rows, strict=True)))
-    ids, stage, owner, area, milestone, dur, nb, head, status, progress, a_s, a_f = columns
-    number = _NUMBER
-    is_three_l = [type(x) not in number for x in dur]  # a ThreePoint, or its row (planner.model.rows)
-    is_three = np.array(is_three_l, dtype=bool).reshape(n)
-    k3 = len(dur) if all(is_three_l) else int(is_three.sum())
-    three_of = np.fromiter(chain.from_iterable(map(_THREE, compress(dur, is_three_l))), np.float64, 3 * k3)
+        def column(name: str) -> list[Any]:
+            return list(map(read(name), decisions))
+
+        def numbers(name: str, dtype: Any = np.float64) -> np.ndarray:
+            return np.fromiter(map(read(name), decisions), dtype=dtype, count=n)
+
+    else:
+        by_name = dict(zip(_DECISION_FIELDS, map(list, zip(*rows, strict=True)), strict=True)) if n else {}
+        del rows
+
+        def column(name: str) -> list[Any]:
+            return by_name.get(name, [])
+
+        def numbers(name: str, dtype: Any = np.float64) -> np.ndarray:
+            return np.array(column(name), dtype=dtype).reshape(n)
+
+    return _columns(decisions, n, column, numbers)
+
+
+def _columns(
+    decisions: Any,
+    n: int,
+    column: Callable[[str], list[Any]],
+    numbers: Callable[..., np.ndarray],
+) -> Columns:
+    dur = column("duration")
+    is_plain = list(map(_NUMBER_TYPES.__contains__, map(type, dur)))  # else a ThreePoint, or its row
+    is_three = ~np.array(is_plain, dtype=bool).reshape(n)
+    k3 = n - sum(is_plain)
+    threes = compress(dur, map(not_, is_plain))
+    three_of = np.fromiter(chain.from_iterable(map(_THREE, threes)), np.float64, 3 * k3)
     if k3 == n:
         three = three_of.reshape(n, 3)
     else:
         three = np.empty((n, 3), dtype=np.float64)
         three[is_three] = three_of.reshape(k3, 3)
-        plain = [x for x, k in zip(dur, is_three_l, strict=True) if not k]
-        three[~is_three] = np.array(plain, dtype=np.float64).reshape(n - k3, 1)
+        three[~is_three] = np.array(list(compress(dur, is_plain)), dtype=np.float64).reshape(n - k3, 1)
+    nb = column("not_before")
     return Columns(
-        ids=ids,
-        stage=stage,
-        owner=owner,
-        area=area,
-        milestone=np.array(milestone, dtype=bool).reshape(n),
+        ids=column("id"),
+        stage=column("stage"),
+        owner=column("owner"),
+        area=column("area"),
+        milestone=numbers("milestone", bool),
         three=three,
         is_three=is_three,
-        not_before=np.fromiter([x or 0.0 for x in nb], dtype=np.float64, count=n),
-        headcount=np.array(head, dtype=np.float64).reshape(n),
-        status=status,
-        progress=np.array(progress, dtype=np.float64).reshape(n),
-        actual_start=a_s,
-        actual_finish=a_f,
+        not_before=np.zeros(n) if nb.count(None) == n else np.fromiter([x or 0.0 for x in nb], np.float64, n),
+        headcount=numbers("headcount"),
+        status=column("status"),
+        progress=numbers("progress"),
+        actual_start=column("actual_start"),
+        actual_finish=column("actual_finish"),
         source=decisions,
     )
 
@@ -256,15 +298,18 @@ def id_places(ids: Sequence[str]) -> np.ndarray:
     return place
 
 
-def _positions(index: dict[str, int], keys: list[str]) -> np.ndarray:
-    """``index[k]`` for every key, -1 for a key not in ``index`` (one C-level lookup loop when all are known)."""
-    if not keys:
-        return np.zeros(0, dtype=np.int64)
+def _link_ends(index: dict[str, int], deps: Sequence[Any]) -> tuple[np.ndarray, np.ndarray]:
+    """The positions in ``index`` of every link's predecessor and successor, -1 for an id not in it. One lookup
+    loop of C over both ends, read straight from the links into the array (issue 12: at 300k links, lists of the
+    ends and a loop per end cost a third more)."""
+    m = len(deps)
     try:
-        found = itemgetter(*keys)(index)
-    except KeyError:
-        return np.fromiter(map(index.get, keys, repeat(-1)), dtype=np.int64, count=len(keys))
-    return np.array(found if len(keys) > 1 else (found,), dtype=np.int64)
+        ends = np.fromiter(map(index.__getitem__, chain(map(_FROM, deps), map(_TO, deps))), np.int64, 2 * m)
+    except KeyError:  # an unknown end (validation reports it)
+        ends = np.fromiter(
+            map(index.get, chain(map(_FROM, deps), map(_TO, deps)), repeat(-1)), np.int64, 2 * m
+        )
+    return ends[:m], ends[m:]
 
 
 def compile_plan(plan: Plan, estimate: str = "likely", dur: np.ndarray | None = None) -> PlanGraph:
@@ -285,8 +330,7 @@ def _compile(plan: Plan, estimate: str, dur: np.ndarray | None) -> PlanGraph:
     # The links one field at a time, each a C-level pass (no per-link Python step or appends).
     deps = plan.dependencies
     m = len(deps)
-    src = _positions(index, list(map(_FROM, deps)))
-    dst = _positions(index, list(map(_TO, deps)))
+    src, dst = _link_ends(index, deps)
     kind = np.fromiter(map(_CODE.__getitem__, map(_TYPE, deps)), dtype=np.int8, count=m)
     lag = np.fromiter(map(_LAG, deps), dtype=np.float64, count=m)
     ok = (src >= 0) & (dst >= 0) & (src != dst)  # unknown ends and self links are left out
