@@ -258,7 +258,10 @@ def _readable_subset(
     top, bottom = frame_in(
         analysis, w_in, compact=compact, gated=gated, baseline=baseline, deps=deps, legend=legend
     )
-    capacity = gantt_row_capacity(h_in, style.MIN_PT, top_in=top, bottom_in=bottom)
+    # Drawn from its first row, the chart starts with a stage header: no row is kept for a "(continued)" one (as
+    # the report's gantt_tiles counts a first page). A twelve-stage plan's 36 rows fitted the report's Gantt page
+    # but were drawn as 'the 23 most important of 24 decisions'.
+    capacity = gantt_row_capacity(h_in, style.MIN_PT, top_in=top, bottom_in=bottom) + 1
     if gantt_row_count(analysis, gated) <= capacity:
         return None, None
     keep = max(1, capacity - len(analysis.plan.stages))  # room for every stage's header row
