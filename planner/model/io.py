@@ -575,8 +575,7 @@ def _clean_data(text: str | bytes) -> Any:
         written = orjson.dumps(data)
     except orjson.JSONEncodeError:  # nested deeper than orjson writes
         return None
-    colons = text.count(b":") if isinstance(text, bytes) else text.count(":")
-    if colons != written.count(b":"):
+    if _colons(text) != _colons(written):
         return None  # a duplicate key
     del written
     if "extensions" in data:
@@ -585,6 +584,28 @@ def _clean_data(text: str | bytes) -> Any:
         except PlanLoadError:
             return None
     return data
+
+
+_BIG_TEXT = 1 << 20
+_SLICE = 1 << 18
+
+
+def _colons(text: str | bytes) -> int:
+    """How many ``:`` ``text`` holds. A big file's bytes are counted by numpy a slice of 256 KB at a time (issue 12:
+    at 100k decisions 8 ms against 32 ms for ``bytes.count``, which tests a byte at a time; slices that stay in the
+    cache and no array the size of the file). Small texts, and text already decoded, by ``count``: below a
+    megabyte the difference is under a millisecond, and loading a small plan does not import numpy."""
+    if isinstance(text, str):
+        return text.count(":")
+    if len(text) < _BIG_TEXT:
+        return text.count(b":")
+    import numpy as np
+
+    octets = np.frombuffer(text, dtype=np.uint8)
+    colon = ord(":")
+    return sum(
+        int(np.count_nonzero(octets[at : at + _SLICE] == colon)) for at in range(0, len(octets), _SLICE)
+    )
 
 
 def _plan_with_rows(data: dict[str, Any]) -> Plan | None:
