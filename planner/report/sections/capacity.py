@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Paragraph
 from planner.report.context import ReportContext, esc, fit_width, fmt_weeks
 from planner.report.fonts import REGULAR
 from planner.report.sections import Section
+from planner.report.sections.overview import all_done
 from planner.report.sections.risk import on, weeks_text
 from planner.units import agree, count, date_span, joined, people, week_span
 
@@ -44,6 +45,16 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
         return out
     if all(tl.peak <= 0 for tl in team_loads(plan, sched.es, sched.ef)):
         # No decision is owned by a team (or they need no one): a chart of empty panels would say nothing.
+        staffed = [d for d in plan.decisions if d.owner is not None and d.headcount > 0]
+        if staffed and all_done(plan, staffed):  # owned and staffed, and done: no load is left, none missing
+            out.append(
+                ctx.p(
+                    f"Every decision the plan's teams work on is done, so no team carries any load from the "
+                    f"status date on: there is nothing left to check against "
+                    f"{agree(len(plan.teams), 'its capacity', 'their capacities')}."
+                )
+            )
+            return out
         out.append(
             ctx.p(
                 "No decision is assigned to "

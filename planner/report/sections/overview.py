@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
@@ -43,9 +44,11 @@ def compared_with_p_dates(ctx: ReportContext) -> bool:
     )
 
 
-def all_done(plan: Any) -> bool:
-    """Every decision of ``plan`` is done (and it has some): the finish is a fact, not a forecast."""
-    return bool(plan.decisions) and all(d.status == Status.DONE for d in plan.decisions)
+def all_done(plan: Any, decisions: Sequence[Any] | None = None) -> bool:
+    """Every decision of ``plan`` (or of ``decisions``, some of its decisions) is done, and it has some: the
+    finish is a fact, not a forecast."""
+    chosen = plan.decisions if decisions is None else decisions
+    return bool(chosen) and all(d.status == Status.DONE for d in chosen)
 
 
 def _tile(ctx: ReportContext, value: str, detail: str | None, label: str) -> list[Flowable]:

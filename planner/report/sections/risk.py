@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 from planner.model import units
 from planner.report.context import QUOTED_CHARS, ReportContext, ellipsize, esc, fmt_weeks
 from planner.report.sections import Section
-from planner.report.sections.overview import compared_with_p_dates
+from planner.report.sections.overview import all_done, compared_with_p_dates
 from planner.units import joined
 
 PERCENTILES = (10, 50, 80, 90, 95)
@@ -241,6 +241,14 @@ def _no_spread(ctx: ReportContext, sim: Any, det: float) -> list[Flowable]:
     paragraph instead of a table of equal dates and charts of a single bar."""
     from planner.model.plan import duration_triple
 
+    if all_done(ctx.plan):  # nothing is left to vary: not float, nor an empty register, holds the date
+        return [
+            ctx.p(
+                f"Every one of the {sim.iterations:,} simulated runs finishes on <b>{esc(ctx.when(det))}</b>, "
+                "the plan's finish: every decision is done, so its dates are facts and nothing is left to vary.",
+                markup=True,
+            )
+        ]
     ranged = any(
         duration_triple(d.duration)[2] - duration_triple(d.duration)[0] > 1e-9
         for d in ctx.plan.decisions
