@@ -284,13 +284,8 @@ def _members(
         head = cols.headcount
     else:
         head = np.fromiter((d.headcount for d in plan.decisions), dtype=np.float64, count=len(plan.decisions))
-    counted = np.flatnonzero((team >= 0) & (head > 0) & (ef - es > 0))
-    if not plan.teams:
-        return [], head
-    # one stable sort by team instead of a pass over every decision per team: ascending positions within a team
-    counted = counted[np.argsort(team[counted], kind="stable")]
-    cuts = np.searchsorted(team[counted], np.arange(1, len(plan.teams)))
-    return np.split(counted, cuts), head
+    counted = (team >= 0) & (head > 0) & (ef - es > 0)
+    return [np.flatnonzero(counted & (team == k)) for k in range(len(plan.teams))], head
 
 
 def team_loads(
