@@ -8,6 +8,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
+from planner.model.plan import Status
 from planner.report.context import ReportContext, esc, fit_width, fmt_weeks
 from planner.report.fonts import REGULAR
 from planner.report.sections import Section
@@ -45,13 +46,23 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
         return out
     if all(tl.peak <= 0 for tl in team_loads(plan, sched.es, sched.ef)):
         # No decision is owned by a team (or they need no one): a chart of empty panels would say nothing.
+        # Owned and staffed decisions, none with time left: they are done or take no time (a milestone, a 0-week
+        # estimate), not unassigned: every decision of a plan all done was said to have no owner.
         staffed = [d for d in plan.decisions if d.owner is not None and d.headcount > 0]
-        if staffed and all_done(plan, staffed):  # owned and staffed, and done: no load is left, none missing
+        if staffed:
+            done = all_done(plan, staffed)
+            what = (
+                "is done"
+                if done
+                else "takes no time (a milestone or a 0-week estimate)"
+                if not any(d.status == Status.DONE for d in staffed)
+                else "is done or takes no time (a milestone or a 0-week estimate)"
+            )
+            when = " from the status date on" if done else ""
             out.append(
                 ctx.p(
-                    f"Every decision the plan's teams work on is done, so no team carries any load from the "
-                    f"status date on: there is nothing left to check against "
-                    f"{agree(len(plan.teams), 'its capacity', 'their capacities')}."
+                    f"Every decision the plan's teams work on {what}, so no team carries any load{when}: there "
+                    f"is nothing to check against {agree(len(plan.teams), 'its capacity', 'their capacities')}."
                 )
             )
             return out
