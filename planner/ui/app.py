@@ -253,6 +253,7 @@ def run(path: str | None, *, present: bool = False, scenario: str | None = None)
             opened = False  # the message box says why; nothing to show or present
         if opened:
             start_as_asked(window, present=present, scenario=scenario)
+        window.check_settings()
         window.check_recovery()
         if os.environ.get("PLANNER_EXIT_AFTER_OPEN"):
             QTimer.singleShot(0, report_and_quit)

@@ -1069,6 +1069,14 @@ class MainWindow(QMainWindow):
             self.recovery_writer.write_now()
             self.recovery_writer.wait()
 
+    def check_settings(self) -> str:
+        """Say in the status bar when the settings cannot be kept on disk (Qt drops them without a word: recent
+        files and the window layout would be lost at every start); returns what was said, "" when they can."""
+        reason = settings.unsaved_reason()
+        if reason:
+            self.show_message(reason[:1].upper() + reason[1:], 30000)
+        return reason
+
     def check_recovery(self) -> QMessageBox | None:
         """Offer to restore the newest recovery file left by a crash (one at a time)."""
         entries, unreadable = recovery.scan()
