@@ -144,6 +144,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         raise RuntimeError(
             "a QCoreApplication without widgets already exists; the planner needs a QApplication"
         )
+    quiet_locale_note()
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)
@@ -156,6 +157,30 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     theme.apply_theme(app)
     theme.follow_system(app)
     return app
+
+
+def quiet_locale_note() -> None:
+    """Under a locale that is not UTF-8 (``LC_ALL=C`` on a bare server or in a container), leave out Qt's four-line
+    note that it "has switched to C.UTF-8 instead", printed at every start of the app and of ``planner screenshot``:
+    the switch is what the planner needs (file names and titles in any script), so there is nothing to act on.
+    Every other Qt message goes where it went."""
+    import locale
+
+    if locale.nl_langinfo(locale.CODESET).replace("-", "").upper() == "UTF8":
+        return
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    previous = None
+
+    def handler(mode: QtMsgType, context: object, message: str) -> None:
+        if message.startswith("Detected locale ") and "which is not UTF-8" in message:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        elif mode != QtMsgType.QtDebugMsg:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)
 
 
 def quiet_offscreen_messages() -> None:
