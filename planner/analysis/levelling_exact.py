@@ -17,6 +17,7 @@ rationals (more than 1/10,000 of a week apart from one) are refused with :class:
 from __future__ import annotations
 
 import math
+import shlex
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,14 +25,27 @@ from fractions import Fraction
 
 from planner.analysis.levelling import TIME_TOL, Problem, justify
 
+EXACT_REQUIREMENTS = ("ortools>=9.10",)
+"""The packages exact levelling needs: pyproject.toml's ``exact`` extra (a test keeps the two the same)."""
+
 
 def install_hint() -> str:
-    """How to get the optional solver: with pip, or, in the standalone app (a PyInstaller bundle, which
-    packaging/planner.spec builds without OR-Tools), that it is left out there."""
-    pip = "pip install 'scaling-roadmap-planner[exact]'"
+    """How to get the optional solver: with pip, into the Python the planner runs on (the planner is installed from
+    a copy, not from the package index, so its own extra cannot be named there), or, in the standalone app (a
+    PyInstaller bundle, which packaging/planner.spec builds without OR-Tools), that it is left out there."""
     if getattr(sys, "frozen", False):
-        return f"the standalone app leaves it out (~90 MB); install the planner with pip to use it: {pip}"
-    return f"{pip} (or, in a checkout: pip install -e '.[exact]')"
+        return (
+            "the standalone app leaves it out (~90 MB); install the planner with pip to use it, then "
+            f"pip install {_quoted(EXACT_REQUIREMENTS)}"
+        )
+    return (
+        f"{shlex.quote(sys.executable)} -m pip install {_quoted(EXACT_REQUIREMENTS)} "
+        "(or, in a checkout of the planner: pip install -e '.[exact]')"
+    )
+
+
+def _quoted(requirements: Sequence[str]) -> str:
+    return " ".join(shlex.quote(r) for r in requirements)
 
 
 MAX_DENOMINATOR = 10_000
@@ -180,4 +194,11 @@ def solve_exact(
     return ExactResult(start, finish, optimal, bound, scale, solver.WallTime())
 
 
-__all__ = ["ExactResult", "ExactUnavailable", "install_hint", "load_solver", "solve_exact"]
+__all__ = [
+    "EXACT_REQUIREMENTS",
+    "ExactResult",
+    "ExactUnavailable",
+    "install_hint",
+    "load_solver",
+    "solve_exact",
+]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -39,8 +40,13 @@ MPXJ_SUFFIXES = {
 }
 """Suffixes MPXJ reads that no importer of the planner's own does: the tool that writes each."""
 
+MPXJ_REQUIREMENTS = ("mpxj>=13", "jpype1>=1.5")
+"""The packages the bridge needs: pyproject.toml's ``mpxj`` extra (a test keeps the two the same)."""
+
 INSTALL_HINT = (
-    "install MPXJ: pip install 'scaling-roadmap-planner[mpxj]' (the mpxj and jpype1 packages) and a Java runtime "
+    f"install MPXJ into the Python the planner runs on: {shlex.quote(sys.executable)} -m pip install "
+    + " ".join(shlex.quote(r) for r in MPXJ_REQUIREMENTS)
+    + " (or, in a checkout of the planner: pip install -e '.[mpxj]'), and a Java runtime "
     "(e.g. apt install default-jre-headless)"
 )
 """What to do to read :data:`MPXJ_SUFFIXES` (said with every refusal of them)."""

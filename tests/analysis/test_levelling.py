@@ -340,7 +340,7 @@ def test_the_standalone_app_says_the_solver_is_left_out(
     monkeypatch.setattr(sys, "frozen", True, raising=False)  # as in the PyInstaller bundle
     assert main(["analyze", str(path), "--level-method", "exact"]) == 2
     err = capsys.readouterr().err
-    assert "standalone app leaves it out" in err and "pip install 'scaling-roadmap-planner[exact]'" in err
+    assert "standalone app leaves it out" in err and "pip install 'ortools>=9.10'" in err
     assert "-e '.[exact]'" not in err
 
 

@@ -52,7 +52,7 @@ def test_without_mpxj_an_mpp_is_refused_with_both_ways_out(
     text = str(err.value)
     assert "MS Project's own binary format (.mpp) cannot be imported" in text
     assert "File > Save As > XML Format" in text  # the way without installing anything
-    assert "pip install 'scaling-roadmap-planner[mpxj]'" in text and "Java runtime" in text
+    assert "-m pip install 'mpxj>=13' 'jpype1>=1.5'" in text and "Java runtime" in text
 
 
 def test_every_mpxj_suffix_is_routed_to_the_import_step_and_described() -> None:
