@@ -74,6 +74,11 @@ def run(args: argparse.Namespace) -> int:
         plan = load_plan(args.file)
     except PlanLoadError as exc:
         raise CliError(str(exc)) from None
+    from planner.ui.app import qt_problem
+
+    problem = qt_problem()
+    if problem is not None:
+        raise CliError(problem)
     from planner.ui.screenshot import render
 
     try:

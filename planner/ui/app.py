@@ -202,6 +202,24 @@ def quiet_offscreen_messages() -> None:
     previous = qInstallMessageHandler(handler)
 
 
+QT_SYSTEM_LIBRARIES = "libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3"
+"""The system libraries Qt's widgets need on a bare Linux image (Debian/Ubuntu names; README, .ci/run)."""
+
+
+def qt_problem() -> str | None:
+    """Why Qt's widgets cannot be loaded here, or None: on a bare machine a system library Qt needs is missing
+    (``libxkbcommon.so.0: cannot open shared object file``), which surfaced as an internal error of the app and of
+    ``planner screenshot``; this says it in one line, and what to install."""
+    try:
+        import PySide6.QtWidgets  # noqa: F401  (loading it is the check)
+    except ImportError as exc:
+        return (
+            f"the desktop app cannot start: Qt cannot be loaded ({exc}); install the system libraries it needs "
+            f"(on Debian or Ubuntu: apt-get install {QT_SYSTEM_LIBRARIES}) or reinstall PySide6-Essentials"
+        )
+    return None
+
+
 def display_problem(environ: Mapping[str, str] | None = None, platform: str | None = None) -> str | None:
     """Why the app cannot show a window here, or None. On Linux without a display (no ``DISPLAY`` or
     ``WAYLAND_DISPLAY``: a server, a container, an SSH session without X forwarding) Qt would abort the process
