@@ -642,7 +642,7 @@ def dump_json(value: Any, out: TextIO, indent: bool | None = None) -> None:
     """Write ``value`` as JSON and a newline: indented by two spaces on a terminal (or with ``indent=True``),
     compact when ``out`` is a file or a pipe, where a program reads it (issue 12: the indenting encoder was the
     largest share of a big plan's ``analyze``). Compact or indented, it is the same JSON value, written as UTF-8
-    by orjson; numpy arrays and numbers are written as lists and numbers. JSON has no NaN or Infinity: should a
+    by orjson; numpy arrays and numbers are written as lists and numbers, findings as their ``to_dict``. JSON has no NaN or Infinity: should a
     figure ever be non-finite, it is written as ``null`` rather than as text other programs cannot read."""
     if indent is None:
         indent = out.isatty()
@@ -669,9 +669,12 @@ def dump_json(value: Any, out: TextIO, indent: bool | None = None) -> None:
 
 
 def _plain(value: Any) -> Any:
-    """numpy numbers and arrays for the standard encoder (orjson writes them itself)."""
+    """numpy numbers and arrays, and findings, for the standard encoder (orjson writes them itself: a
+    :class:`~planner.analysis.findings.Finding` is a dataclass, written as its ``to_dict``)."""
     if hasattr(value, "tolist"):
         return value.tolist()
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 

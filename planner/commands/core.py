@@ -79,12 +79,12 @@ def _check_one(args: argparse.Namespace, path: str, into: list[dict[str, Any]] |
     # Every finding of the plan, as `analyze`, the app and the report list them: those that need the schedule
     # (over-capacity, and late-start / late-finish against the status date) too, not only validation's.
     findings = plan_findings(plan)
+    # The findings go to dump_json as they are: orjson writes a Finding (a dataclass) field by field, as its
+    # to_dict would, without a dict per finding first (issue 12: 13 -> 3.5 ms for 14k findings).
     if into is not None:  # one of several files' JSON objects
-        into.append({"file": path, "findings": [f.to_dict() for f in findings]})
+        into.append({"file": path, "findings": findings})
     elif args.format == "json":
-        dump_json(
-            {"file": path, "findings": [f.to_dict() for f in findings]}, sys.stdout, args.indent or None
-        )
+        dump_json({"file": path, "findings": findings}, sys.stdout, args.indent or None)
     else:
         counts = {s: sum(1 for f in findings if str(f.severity) == s) for s in ("error", "warning", "info")}
         sys.stdout.write(
