@@ -81,3 +81,20 @@ def test_check_json_is_every_findings_dict(tmp_path: Path) -> None:
         with contextlib.redirect_stdout(out):
             assert main(["check", *argv, "--format", "json"]) == 0
         assert json.loads(out.getvalue()) == want
+
+
+@pytest.mark.parametrize("indent", [False, True])
+def test_analyze_json_with_finding_objects_is_the_same_json(tmp_path: Path, indent: bool) -> None:
+    from planner.analysis import analysis_to_dict, analyze
+    from planner.model import load_plan
+
+    result = analyze(load_plan(_plan(tmp_path, "one.plan.json")))
+    as_dicts = analysis_to_dict(result)
+    assert as_dicts["findings"] and all(isinstance(f, dict) for f in as_dicts["findings"])  # the default
+    with_objects = analysis_to_dict(result, finding_objects=True)
+    assert with_objects["findings"] == result.all_findings
+    for stream in (io.StringIO, _Terminal):
+        got, want = stream(), stream()
+        dump_json(with_objects, got, indent)
+        dump_json(as_dicts, want, indent)
+        assert got.getvalue() == want.getvalue()

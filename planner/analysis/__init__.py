@@ -105,14 +105,16 @@ def _findings_and_schedule(plan: Plan, estimate: str) -> tuple[list[Finding], Sc
     return findings, sched
 
 
-def analysis_to_dict(result: Analysis) -> dict[str, Any]:
-    """The JSON object of ``planner analyze --format json`` (SPEC §4), field for field."""
+def analysis_to_dict(result: Analysis, *, finding_objects: bool = False) -> dict[str, Any]:
+    """The JSON object of ``planner analyze --format json`` (SPEC §4), field for field. With ``finding_objects``,
+    ``findings`` holds the :class:`Finding` objects themselves, which the command's JSON writer writes as their
+    ``to_dict`` (issue 12: a big plan's 14k findings without a dict each first)."""
     # issue 12: a dict per decision, per team step and per finding, none in a cycle: no collections over them
     with gc_paused():
-        return _analysis_to_dict(result)
+        return _analysis_to_dict(result, finding_objects)
 
 
-def _analysis_to_dict(result: Analysis) -> dict[str, Any]:
+def _analysis_to_dict(result: Analysis, finding_objects: bool) -> dict[str, Any]:
     plan = result.plan
     out: dict[str, Any] = {"title": plan.title, "unit": "week", "estimate": result.estimate}
     out.update(progress_json(plan))  # status date (issue 16)
@@ -277,7 +279,8 @@ def _analysis_to_dict(result: Analysis) -> dict[str, Any]:
             plan, s.es, s.ef, (lv.es, lv.ef) if lv is not None else None, graph_columns(plan, s.graph)
         )
     )
-    out["findings"] = [f.to_dict() for f in result.all_findings]
+    findings = result.all_findings
+    out["findings"] = findings if finding_objects else [f.to_dict() for f in findings]
     return out
 
 
