@@ -369,19 +369,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _main(argv)
+        return _main(argv, in_process)
     finally:
         # Run in-process (the tests, a script calling main), the caller gets its GC back as it was.
         if gc_enabled:
             gc.enable()
         else:
             gc.disable()
-        # A command takes its loaded plan and what it keeps out of the cyclic GC (commands.common.load and kept).
-        # Run in-process, the caller gets them back. As this process's command line, the process ends here: given
-        # back, they would only be walked by the collection Python makes at exit (issue 12: 20 ms at 100k
-        # decisions); frozen, they are still freed.
-        if in_process:
-            gc.unfreeze()
 
 
 _LOAD_FIRST = frozenset({"check", "analyze", "simulate"})
@@ -389,7 +383,7 @@ _LOAD_FIRST = frozenset({"check", "analyze", "simulate"})
 back on: until then they only import."""
 
 
-def _main(argv: list[str]) -> int:
+def _main(argv: list[str], in_process: bool = True) -> int:
     parser = build_parser()
     # `planner FILE` is `planner open FILE` (and `planner --present` presents the sample).
     opening = argv and argv[0].split("=", 1)[0] in ("--present", "--scenario")
@@ -462,6 +456,13 @@ def _main(argv: list[str]) -> int:
             signal.signal(signal.SIGTERM, on_terminate)
         sys.stdout, sys.stderr = streams
         gc.set_threshold(*gc_threshold)  # (commands.common.load raises it)
+        # A reading command takes its loaded plan and what it keeps out of the cyclic GC (commands.common.load and
+        # kept). Run in-process, the caller gets them back. As this process's command line, the process ends here:
+        # given back, they would only be walked by the collection Python makes at exit (issue 12: 20 ms at 100k
+        # decisions); frozen, they are still freed. (The app releases what it froze itself, and gets it back here
+        # all the same, so its objects are finalized at exit as they always were.)
+        if in_process or args.command not in _LOAD_FIRST:
+            gc.unfreeze()
 
 
 _OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}

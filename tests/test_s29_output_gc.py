@@ -88,13 +88,13 @@ def test_kept_freezes_what_was_made_and_puts_the_gc_back() -> None:
         gc.enable()
 
 
-def _freeze_count_at_exit(call: str) -> int:
-    """What ``gc.get_freeze_count()`` is once ``planner check SAMPLE`` has run as ``call`` in a fresh process."""
+def _freeze_count_at_exit(call: str, command: str = "check") -> int:
+    """What ``gc.get_freeze_count()`` is once ``planner COMMAND SAMPLE`` has run as ``call`` in a fresh process."""
     code = (
         "import atexit, gc, sys\n"
         "atexit.register(lambda: sys.stderr.write(f'frozen {gc.get_freeze_count()}\\n'))\n"
         "from planner.cli import main\n"
-        f"sys.argv = ['planner', 'check', {str(SAMPLE)!r}]\n"
+        f"sys.argv = ['planner', {command!r}, {str(SAMPLE)!r}]\n"
         f"code = {call}\n"
         "sys.exit(code)\n"
     )
@@ -107,3 +107,5 @@ def _freeze_count_at_exit(call: str) -> int:
 def test_the_command_line_leaves_its_objects_frozen_and_a_caller_gets_them_back() -> None:
     assert _freeze_count_at_exit("main()") > 0  # `planner check FILE`: the process ends with the command
     assert _freeze_count_at_exit("main(sys.argv[1:])") == 0  # a script calling main(argv): all given back
+    # any other command gets them back (the app's objects are finalized at exit as ever); coverage loads a plan too
+    assert _freeze_count_at_exit("main()", "coverage") == 0
