@@ -232,11 +232,13 @@ class SplitTable(Table):
     def _end_cut(self, availHeight: float) -> int | None:  # noqa: N803
         """Where to split so that the last :attr:`keep_end` rows go on with what follows the table, when the table
         and what follows do not fit ``availHeight`` together: after the header alone (the table goes on whole)
-        when no split leaves two rows at least under it; None when they fit, or at a page's top."""
+        when no split leaves two rows at least under it; None when they fit. At a page's top it splits too (the
+        rest of a table that started a page before filled its next page, and the note after it stood alone on a
+        page, 7 % used), but never goes on whole from there."""
         if not self.keep_end:
             return None
         heights = self._rowHeights
-        if sum(heights) + self.after <= availHeight or availHeight >= self.end_page - 1.0:
+        if sum(heights) + self.after <= availHeight:
             return None
         head = self._head_rows()
         cut = min(
@@ -245,6 +247,8 @@ class SplitTable(Table):
         )
         if cut - head >= 2:
             return cut
+        if availHeight >= self.end_page - 1.0:
+            return None
         return head if sum(heights) + self.after <= self.end_page - 1.0 else None
 
     def _splitRows(self, availHeight: float, doInRowSplit: int = 0) -> list[Any]:  # noqa: N802, N803 (ReportLab's names, called by keyword)

@@ -178,8 +178,16 @@ def build_comparison(ctx: ReportContext) -> list[Flowable]:
             "small",
         )
     )
-    for item in others:
-        out.extend(_delta_gantt(ctx, comp, item))
+    charts = [_delta_gantt(ctx, comp, item) for item in others]
+    if charts and charts[0] and isinstance(charts[0][0], PageBreak):
+        # The first scenario's chart takes pages of its own: the table's last rows go on with the note, so that
+        # their page is at least half used (twelve stages, three scenarios: the note stood alone on a page, 7 %
+        # used, the table's rows all on the page before), as the end of a section before a page break does.
+        from planner.report.builder import _keep_end_together
+
+        _keep_end_together(out, ctx.wide)
+    for chart in charts:
+        out.extend(chart)
     return out
 
 
