@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from planner.analysis.cost import format_money, signed_money
 from planner.model import units
-from planner.report.context import ReportContext, esc, fmt_weeks
+from planner.report.context import ReportContext, ellipsize, esc, fmt_weeks
 from planner.report.sections import Section
 from planner.report.style import MIN_PT
 
@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 INTRO_PT = 84.0
 MAX_COLUMNS = 4  # scenarios side by side in one table beside the reference; more go into further tables
+# A stage or team named in a row's label is shortened as the summary's key dates shorten a stage: a 200-character
+# stage name made each gate row fourteen lines tall, two rows to a page.
+ROW_NAME_CHARS = 40
 
 
 def _delta(x: float | None) -> str:
@@ -101,7 +104,7 @@ def _table(ctx: ReportContext, comp: Comparison, items: list[PlanFigures]) -> Fl
                 else units.week_delta(g, next((w for i, _, w in ref.gates if i == sid), g))
             )
             cells.append(_week_cell(ctx, x, g, d))
-        rows.append([f"{name} gate"] + cells)
+        rows.append([f"{ellipsize(name, ROW_NAME_CHARS)} gate"] + cells)
     for tid, name, _, cap in ref.team_peaks:
         cells = []
         for x in items:
@@ -109,7 +112,7 @@ def _table(ctx: ReportContext, comp: Comparison, items: list[PlanFigures]) -> Fl
             cells.append(
                 "-" if p is None else f"{fmt_weeks(p)}" + (f" of {fmt_weeks(cap)}" if cap is not None else "")
             )
-        rows.append([f"Peak load: {name}"] + cells)
+        rows.append([f"Peak load: {ellipsize(name, ROW_NAME_CHARS)}"] + cells)
     widths = [2.2] + [2.0] * len(items)
     return ctx.table(header, [[ctx.cell(r[0]), *r[1:]] for r in rows], widths, wide=True)
 
