@@ -36,7 +36,9 @@ from planner.commands.common import (
     dump_json,
     fmt_weeks,
     fmt_when,
+    holding_kept,
     load,
+    release_kept,
     sample_plan_path,
     seconds,
 )
@@ -369,13 +371,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _main(argv, in_process)
+        code = _main(argv, in_process)
     finally:
         # Run in-process (the tests, a script calling main), the caller gets its GC back as it was.
         if gc_enabled:
             gc.enable()
         else:
             gc.disable()
+        # A reading command holds its plan and analysis to its end (keep_to_the_end): run in-process, they go now
+        ending = not in_process and holding_kept()
+        if not ending:
+            release_kept()
+    if ending:
+        _end_now(code)
+    return code
+
+
+def _end_now(code: int) -> None:
+    """End the process with ``code`` at once, once stdout and stderr have written what they hold: the system takes
+    back the memory of a big plan's objects whole, where Python's exit freed them one by one (issue 12). Should a
+    stream fail to write, the usual exit says why (as it always did)."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)
 
 
 _LOAD_FIRST = frozenset({"check", "analyze", "simulate"})

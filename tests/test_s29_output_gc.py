@@ -1,7 +1,8 @@
 """Session 29, issue 12: ``analyze``'s JSON object, which the command keeps to its end, is made with the cyclic GC
-off and then frozen with the plan, so no collection walks it and finds nothing (at 100k decisions 14 ms); and the
-process's own command line leaves what it froze frozen at its end, where giving it back only had the collection
-Python makes at exit walk it all (20 ms at 100k, for check and analyze alike)."""
+off and then frozen with the plan, so no collection walks it and finds nothing (at 100k decisions 14 ms); and a
+reading command run as the process's own command line leaves what it froze frozen at its end, where giving it back
+only had the collection Python makes at exit walk it all (20 ms at 100k; check and analyze now end the process at
+once, tests/test_s29_output_exit.py, so simulate shows it)."""
 
 from __future__ import annotations
 
@@ -88,13 +89,13 @@ def test_kept_freezes_what_was_made_and_puts_the_gc_back() -> None:
         gc.enable()
 
 
-def _freeze_count_at_exit(call: str, command: str = "check") -> int:
-    """What ``gc.get_freeze_count()`` is once ``planner COMMAND SAMPLE`` has run as ``call`` in a fresh process."""
+def _freeze_count_at_exit(call: str, *command: str) -> int:
+    """What ``gc.get_freeze_count()`` is once ``planner COMMAND SAMPLE ...`` has run as ``call`` in a fresh process."""
     code = (
         "import atexit, gc, sys\n"
         "atexit.register(lambda: sys.stderr.write(f'frozen {gc.get_freeze_count()}\\n'))\n"
         "from planner.cli import main\n"
-        f"sys.argv = ['planner', {command!r}, {str(SAMPLE)!r}]\n"
+        f"sys.argv = ['planner', {command[0]!r}, {str(SAMPLE)!r}, *{list(command[1:])!r}]\n"
         f"code = {call}\n"
         "sys.exit(code)\n"
     )
@@ -105,7 +106,12 @@ def _freeze_count_at_exit(call: str, command: str = "check") -> int:
 
 
 def test_the_command_line_leaves_its_objects_frozen_and_a_caller_gets_them_back() -> None:
-    assert _freeze_count_at_exit("main()") > 0  # `planner check FILE`: the process ends with the command
-    assert _freeze_count_at_exit("main(sys.argv[1:])") == 0  # a script calling main(argv): all given back
+    # `planner simulate FILE`: the process ends with the command (check and analyze end it at once: nothing of
+    # Python's exit runs, tests/test_s29_output_exit.py)
+    simulate = ("simulate", "--iterations", "50")
+    assert _freeze_count_at_exit("main()", *simulate) > 0
+    assert (
+        _freeze_count_at_exit("main(sys.argv[1:])", *simulate) == 0
+    )  # a script calling main(argv): all back
     # any other command gets them back (the app's objects are finalized at exit as ever); coverage loads a plan too
     assert _freeze_count_at_exit("main()", "coverage") == 0

@@ -92,6 +92,29 @@ def kept() -> Iterator[None]:
             gc.enable()
 
 
+_KEPT: list[Any] = []
+"""What the running command holds to its end (:func:`keep_to_the_end`)."""
+
+
+def keep_to_the_end(*objects: Any) -> None:
+    """Hold ``objects`` (a plan, its analysis, the JSON object written) until the command's process ends, instead
+    of freeing them one by one as the command returns: :func:`planner.cli.main`, run as the process's own command
+    line, then ends the process at once and the system takes the memory back whole (issue 12: freeing a
+    100k-decision plan, its analysis and its JSON object, a few million objects, was ~0.1 s). Run in-process (the
+    tests, a script), main() lets them go when the command is done (:func:`release_kept`)."""
+    _KEPT.extend(objects)
+
+
+def holding_kept() -> bool:
+    """True when the running command holds something to its end (:func:`keep_to_the_end`)."""
+    return bool(_KEPT)
+
+
+def release_kept() -> None:
+    """Let go of what :func:`keep_to_the_end` held."""
+    _KEPT.clear()
+
+
 def _another_tools_file(path: str) -> str | None:
     """What to say when a file that is not a plan failed to load and its suffix names another tool's format
     (``planner check project.xml``, ``planner analyze jira.csv``): import it first. The loader said 'not valid

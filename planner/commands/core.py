@@ -23,6 +23,7 @@ from planner.commands.common import (
     fit,
     fmt_weeks,
     fmt_when,
+    keep_to_the_end,
     kept,
     load,
     output_path,
@@ -79,6 +80,7 @@ def _check_one(args: argparse.Namespace, path: str, into: list[dict[str, Any]] |
     # Every finding of the plan, as `analyze`, the app and the report list them: those that need the schedule
     # (over-capacity, and late-start / late-finish against the status date) too, not only validation's.
     findings = plan_findings(plan)
+    keep_to_the_end(plan, findings)
     # The findings go to dump_json as they are: orjson writes a Finding (a dataclass) field by field, as its
     # to_dict would, without a dict per finding first (issue 12: 13 -> 3.5 ms for 14k findings).
     if into is not None:  # one of several files' JSON objects
@@ -126,6 +128,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         plan = shown
     result = analyze(plan, args.estimate)
     result.baseline = base
+    keep_to_the_end(plan, result)
     if getattr(args, "level", False) or getattr(args, "level_method", None):
         _attach_levelling(result, args.level_method or "heuristic", args.level_time_limit)
     explanations = _explanations(result, explain_ids)
@@ -135,6 +138,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         if explain_ids:
             data["explanations"] = _explanations_json(result, explain_ids, explanations)
         dump_json(data, sys.stdout, args.indent or None)
+        keep_to_the_end(data)
     else:
         sys.stdout.write(analysis_text(result))
         if explain_ids:
