@@ -453,6 +453,14 @@ def _lead(flowables: list[Any], width: float) -> tuple[float, float, float]:
     return head, words, _least(shown[k], width) if k < len(shown) else 0.0
 
 
+def _words(flowables: list[Any], g: PageGeometry) -> float:
+    """Points a section of words only (its heading and paragraphs) takes; infinity for any other section."""
+    shown = [f for f in flowables if not isinstance(f, (CondPageBreak, PageBreak))]
+    if not shown or not all(isinstance(f, Paragraph) for f in shown):
+        return float("inf")
+    return flow_height(shown, g.frame_width)
+
+
 class _SectionStart(CondPageBreak):
     """The page break before a section that follows another on its page: it starts the next page when less than
     :data:`_FOLLOW` of this one is left; and when less than :data:`LEAD_SHARE` is left, unless its start fits there
@@ -463,9 +471,11 @@ class _SectionStart(CondPageBreak):
     path' and 'Team capacity' of a plan with negative lags ended pages 36 % and 39 % from their foot), where the
     page they leave is at least half used."""
 
-    def __init__(self, lead: tuple[float, float, float], frame_height: float) -> None:
+    def __init__(
+        self, lead: tuple[float, float, float], frame_height: float, whole: float = float("inf")
+    ) -> None:
         super().__init__(_FOLLOW * frame_height)
-        self.lead, self.frame_height = lead, frame_height
+        self.lead, self.frame_height, self.whole = lead, frame_height, whole
 
     def need(self, avail_height: float) -> float:
         """Points the section's start needs where ``avail_height`` points are left (its gap above it included)."""
@@ -494,6 +504,11 @@ class _SectionStart(CondPageBreak):
             avail_height < LEAD_SHARE * self.frame_height or self.alone(avail_height)
         )
         self.height = avail_height + 1.0 if short else _FOLLOW * self.frame_height
+        if self.whole + SECTION_GAP <= avail_height:
+            # A section of a few words that fits whole in the room left follows, however little is left: nothing of
+            # it goes on alone ('Findings' and its one line stood alone on a page, 6 % used, the appendix after it
+            # going whole to the next page).
+            self.height = 0.0
         w, h = super().wrap(avail_width, avail_height)
         return float(w), float(h)
 
@@ -618,7 +633,13 @@ def _build(
                 flowing = None
             else:
                 flowing = (len(story), flowables)
-                story.append(_SectionStart(_lead(flowables, geometry.frame_width), geometry.frame_height))
+                story.append(
+                    _SectionStart(
+                        _lead(flowables, geometry.frame_width),
+                        geometry.frame_height,
+                        _words(flowables, geometry),
+                    )
+                )
                 story.append(_Gap(SECTION_GAP, geometry.frame_height))
         last_template = template
         previous, previous_name = flowables, section.name
