@@ -221,8 +221,6 @@ def build_critical(ctx: ReportContext) -> list[Flowable]:
     out.extend(_critical_chart(ctx))
     out.append(Paragraph("The path in order, and why each decision starts when it does", ctx.styles["h3"]))
     rows = []
-    widths = [0.35, 4.2, 1.9, 3.4]
-    cols = ctx.columns(widths, header=["#", "Decision", "When", "Why it starts then"])
     step = {did: k for k, did in enumerate(path, 1)}
     # A long path: its start and its end, with the steps between counted (a table of 300 steps over ten pages
     # is not read; the appendix marks every critical decision, `planner analyze` lists the whole path).
@@ -231,6 +229,19 @@ def build_critical(ctx: ReportContext) -> list[Flowable]:
     if len(path) > PATH_HEAD + PATH_TAIL + 1:
         skipped = (PATH_HEAD + 1, len(path) - PATH_TAIL)
         listed = listed[:PATH_HEAD] + listed[-PATH_TAIL:]
+    # The dates on one line, the column as wide as the widest (taken from the titles): on a portrait page
+    # '18 Dec 2028 – 1 Jan 2029' ran into 'it starts when #34 finishes' beside it.
+    spans = [span_text(ctx, sched.es[sched.index[did]], sched.ef[sched.index[did]]) for _, did in listed]
+    if skipped is not None:
+        a, b = sched.index[path[skipped[0] - 1]], sched.index[path[skipped[1] - 1]]
+        spans.append(span_text(ctx, sched.es[a], sched.ef[b]))
+    widths = [0.35, 4.2, 1.9, 3.4]
+    unit = ctx.geometry.frame_width / sum(widths)
+    extra = max(stringWidth(t, REGULAR, 8) + 8.5 for t in spans) / unit - widths[2]
+    if extra > 0:
+        widths[1] -= extra
+        widths[2] += extra
+    cols = ctx.columns(widths, header=["#", "Decision", "When", "Why it starts then"])
     for k, did in listed:
         if skipped is not None and k == skipped[1] + 1:
             a, b = sched.index[path[skipped[0] - 1]], sched.index[path[skipped[1] - 1]]
