@@ -390,7 +390,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _end_now(code: int) -> None:
     """End the process with ``code`` at once, once stdout and stderr have written what they hold: the system takes
     back the memory of a big plan's objects whole, where Python's exit freed them one by one (issue 12). Should a
-    stream fail to write, the usual exit says why (as it always did)."""
+    stream fail to write, the usual exit says why (as it always did); and under a profiler or a tracer (``python -m
+    cProfile``, coverage), which write their results as Python exits, Python exits as usual."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return
     try:
         sys.stdout.flush()
         sys.stderr.flush()

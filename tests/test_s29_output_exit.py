@@ -94,3 +94,18 @@ def test_other_commands_end_as_python_ends() -> None:
     done = _process(["check", str(SAMPLE.with_name("no-such.plan.json"))])  # nothing loaded, nothing held
     assert done.returncode == 2
     assert done.stderr.decode("utf-8").endswith("python exit ran\n")
+
+
+def test_under_a_profiler_python_exits_as_usual(tmp_path: Path) -> None:
+    # `python -m cProfile -o FILE -m planner analyze ...` writes its profile as Python exits
+    profile = tmp_path / "analyze.prof"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "planner", "analyze", str(SAMPLE)],
+        capture_output=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode("utf-8") == _in_process(["analyze", str(SAMPLE)])[1]
+    assert profile.stat().st_size > 0
