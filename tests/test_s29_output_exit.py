@@ -83,7 +83,9 @@ def test_several_files_and_a_missing_one(tmp_path: Path) -> None:
     full = ["check", str(SAMPLE), str(tmp_path / "missing.plan.json"), "--format", "json"]
     code, out, err = _in_process(full)
     done = _process(full)
-    assert (done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")) == (code, out, err)
+    # several files hold nothing to the end (test_several_files_are_not_all_held_at_once): Python's exit runs
+    assert (done.returncode, done.stdout.decode("utf-8")) == (code, out)
+    assert done.stderr.decode("utf-8") == err + "python exit ran\n"
     assert code == 2 and "missing.plan.json" in err
 
 
@@ -109,3 +111,18 @@ def test_under_a_profiler_python_exits_as_usual(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode("utf-8") == _in_process(["analyze", str(SAMPLE)])[1]
     assert profile.stat().st_size > 0
+
+
+def test_several_files_are_not_all_held_at_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # a pre-commit hook checks every staged plan in turn: each is let go before the next is loaded
+    import planner.commands.core as core
+
+    held: list[int] = []
+    monkeypatch.setattr(core, "keep_to_the_end", lambda *objects: held.append(len(objects)))
+    other = tmp_path / "other.plan.json"
+    other.write_bytes(SAMPLE.read_bytes())
+    for fmt in ("json", "text"):
+        assert _in_process(["check", str(SAMPLE), str(other), "--format", fmt])[0] == 0
+    assert held == []
+    assert _in_process(["check", str(SAMPLE)])[0] == 0
+    assert held == [2]  # one file: its plan and findings, to the end
