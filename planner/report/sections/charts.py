@@ -289,7 +289,9 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
     heading = ctx.heading("Gantt chart")
     first = g.frame_height - _intro_height(ctx, [heading, ctx.p(text)], g.frame_width)
     height = g.frame_height - 4
-    tiles = gantt_tiles(ctx, height, first_pt=first, compact=True, width_pt=g.frame_width, only=only)
+    # The rows of each page counted for the heights the charts are drawn at (2 points under their room): counted
+    # for their room, the 5,000-decision plan's first page drew its labels at 6.96 pt.
+    tiles = gantt_tiles(ctx, height - 2, first_pt=first - 2, compact=True, width_pt=g.frame_width, only=only)
     shared = True  # the last page's rows are as tall as they are, for the next section to use the rest
     if len(tiles) > 1 and tiles[-1][1] - tiles[-1][0] < MIN_PAGE_ROWS - 1:
         # A last page of a few rows, drawn as tall as they are, is for what follows to share: when nothing does
@@ -300,7 +302,13 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
         left = g.frame_height - _tail_height(ctx, tiles, a, b, height) - SECTION_GAP
         if left < _stage_timeline_least(ctx):
             tiles = gantt_tiles(
-                ctx, height, first_pt=first, compact=True, width_pt=g.frame_width, only=only, share=False
+                ctx,
+                height - 2,
+                first_pt=first - 2,
+                compact=True,
+                width_pt=g.frame_width,
+                only=only,
+                share=False,
             )
             shared = False
     out: list[Flowable] = [heading, ctx.p(text)]
