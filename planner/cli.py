@@ -356,10 +356,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     planner`` run it) and return its exit code."""
     in_process = argv is not None  # called with arguments: the tests, a script
     argv = list(sys.argv[1:] if argv is None else argv)
+    _stand_in_for_closed_streams()
     if argv == ["--version"]:  # answered before the command plugins (numpy, pydantic...) are imported
         from planner import __version__
 
-        sys.stdout.write(f"planner {__version__}\n")
+        try:
+            sys.stdout.write(f"planner {__version__}\n")
+        except OSError as exc:
+            sys.stderr.write(f"planner: cannot write the output: {exc.strerror or exc}\n")
+            return EXIT_USAGE
         return EXIT_OK
     # numpy's OpenBLAS starts a thread per core when numpy is imported, ~0.08 s of CPU for every command; the
     # planner's few matrix products are small and gain nothing from them (issue 12). The user's own setting wins.
@@ -385,6 +390,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     if ending:
         _end_now(code)
     return code
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output of a process started with it closed (``planner analyze FILE >&-``), where Python gives None
+    and the first write stopped the command with an internal error: writing fails as on a full disk, with the
+    reason, and the command says it cannot write its output (exit code 2), as other command-line tools do."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _stand_in_for_closed_streams() -> None:
+    """A process started with stdout or stderr closed has None there: stdout fails each write with its reason
+    (:class:`_ClosedOutput`), stderr, with nowhere to say anything, writes to the null device."""
+    if sys.stdout is None:
+        sys.stdout = cast(TextIO, _ClosedOutput())
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 -- for the process's life
 
 
 def _end_now(code: int) -> None:
@@ -489,7 +515,13 @@ def _main(argv: list[str], in_process: bool = True) -> int:
             gc.unfreeze()
 
 
-_OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_OUTPUT_ERRORS = {
+    errno.ENOSPC,
+    errno.EIO,
+    errno.EFBIG,
+    getattr(errno, "EDQUOT", errno.ENOSPC),
+    errno.EBADF,  # stdout closed (_ClosedOutput)
+}
 
 
 def _drop_unwritten_output() -> None:

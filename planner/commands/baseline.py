@@ -51,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
         elide,
         fmt_when,
         load,
+        text_option,
     )
     from planner.units import axis_date, format_date, format_when, iso_date, one_line, quoted
 
@@ -91,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
                 )
         return EXIT_OK
 
-    name = args.name.strip()
+    name = text_option("--name", args.name).strip()
     if not name:
         raise CliError("--name: the name is empty; give the baseline a name, e.g. --name 'Approved 26 Feb'")
     from pydantic import ValidationError

@@ -15,6 +15,7 @@ import gc
 import json
 import math
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -209,6 +210,19 @@ def not_a_regular_file(path: str | Path) -> str | None:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "not a regular file"
+
+
+def text_option(flag: str, value: str) -> str:
+    """``value`` of a text option (a plan's title, a baseline's name), refused when the terminal gave bytes that are
+    not text in the locale's encoding (``--title $'T\\xe9st'`` from a Latin-1 terminal): Python keeps them as lone
+    surrogates, which a plan file (UTF-8) cannot hold, and saving the plan stopped on an internal error."""
+    if any("\udc80" <= c <= "\udcff" for c in value):
+        shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise CliError(
+            f"{flag}: '{shown}' has bytes that are not text in this system's encoding "
+            f"({sys.getfilesystemencoding()}); type it as UTF-8 text, or set a UTF-8 locale (e.g. LANG=C.UTF-8)"
+        )
+    return value
 
 
 def output_path(text: str, example: str, *, inputs: tuple[str, ...] = ()) -> Path:

@@ -28,6 +28,7 @@ from planner.commands.common import (
     load,
     output_path,
     rule,
+    text_option,
     wrap,
 )
 from planner.commands.common import count as _count
@@ -574,7 +575,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.title is not None:
         from planner.model.limits import MAX_TITLE_CHARS
 
-        if not args.title.strip():
+        if not text_option("--title", args.title).strip():
             raise CliError("--title: the title is empty; give the plan a title, or leave --title out")
         if len(args.title) > MAX_TITLE_CHARS:
             raise CliError(
@@ -664,7 +665,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         from planner.ui import app
     except ImportError as exc:  # e.g. a system without the Qt libraries (libEGL, libxkbcommon)
         raise CliError(f"the desktop app cannot start: {exc}") from None
-    problem = app.display_problem()
+    problem = app.qt_problem() or app.display_problem()
     if problem is not None:
         raise CliError(problem)
     return int(
