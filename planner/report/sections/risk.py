@@ -404,7 +404,9 @@ def _register_table(ctx: ReportContext, ranked: list[Any], effects: dict[str, An
     for r in ranked:
         o, lk, pe = duration_triple(r.impact)
         impact = fmt_weeks(lk) if o == lk == pe else f"{fmt_weeks(o)}/{fmt_weeks(lk)}/{fmt_weeks(pe)}"
-        names = [esc(ctx.title_of(d)) for d in r.decisions[:3]]
+        # Each named as the critical path's other decisions are (60 characters): three titles of 200 made the
+        # column eleven lines tall.
+        names = [esc(ellipsize(ctx.title_of(d), 60)) for d in r.decisions[:3]]
         if len(r.decisions) > 3:
             names.append(f"and {len(r.decisions) - 3} more")
         owner = (
