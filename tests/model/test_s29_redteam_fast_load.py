@@ -161,6 +161,13 @@ FILES: dict[str, str | bytes] = {
     "30 February": _edit('"status": "done",', '"status": "done", "actual_start": "2027-02-30",'),
     "id with a final newline": _edit('"id": "question-set"', '"id": "question-set\\n"'),
     "id with an Arabic digit": _edit('"id": "question-set"', '"id": "question-set\u0663"'),
+    # JSON5 and hand-editing: refused by msgspec, worded by the careful path
+    "JSON5 +Infinity": _edit('"probability": 0.4', '"probability": +Infinity'),
+    "JSON5 -NaN": _edit('"probability": 0.4', '"probability": -NaN'),
+    "JSON5 unquoted key": _edit('"schema_version": 1', "schema_version: 1"),
+    "JSON5 single quotes": _edit(_TITLE, "'title': \"Internal"),
+    "JSON5 comment": _edit('"schema_version": 1,', '"schema_version": 1, // a note\n'),
+    "JSON5 trailing comma": _LINE[:-1] + ", }",
     "schema_version 1.0": _edit('"schema_version": 1', '"schema_version": 1.0'),
     "schema_version true": _edit('"schema_version": 1', '"schema_version": true'),
 }
