@@ -795,11 +795,12 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
             )
         else:
             name, sub = "UNKNOWN STAGE", ""
-        width_chars = style.chars_fitting(x1 - x0 - 0.1, fs * 1.1)
+        # Measured as drawn (upper case, bold): a count of average characters let wide capitals run into the next
+        # stage's header ('...TRANSFOR2 · INTEGRATE').
         ax.text(
             (x0 + x1) / 2,
             head_top + 0.05,
-            style.ellipsize(name, int(width_chars * style.BOLD_FACTOR)),
+            style.fit_line(" ".join(name.split()), x1 - x0 - 0.1, fs * 1.1, bold=True),
             ha="center",
             va="top",
             fontsize=fs * 1.1,
@@ -807,7 +808,7 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
             color=style.INK,
             zorder=5,
         )
-        if sub and len(sub) > style.chars_fitting(x1 - x0, ss):
+        if sub and style.measured_width_in(sub, ss) > x1 - x0 - 0.1:
             sub = sub.removeprefix("gated ")  # a narrow column: the figures, never cut
         if sub:
             ax.text(
