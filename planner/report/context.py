@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -83,6 +85,61 @@ def fit_lines(text: str, font: str, size: float, width: float, lines: int) -> li
     return [fit_width(x, font, size, width) for x in out[: lines - 1]] + [
         fit_width(" ".join(out[lines - 1 :]), font, size, width)
     ]
+
+
+def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` on lines of at most ``width`` points, broken between words, a word wider than a line across lines
+    (a title of 120 letters without a space); nothing cut. Linear in the text's length."""
+    lines: list[str] = []
+    cur = ""
+    for word in " ".join(text.split()).split(" "):
+        cand = f"{cur} {word}" if cur else word
+        if stringWidth(cand, font, size) <= width:
+            cur = cand
+            continue
+        if cur:
+            lines.append(cur)
+        while len(word) > 1 and stringWidth(word, font, size) > width:
+            lo, hi = 1, min(len(word), int(width / (size * 0.2)) + 1)  # no glyph is narrower than a fifth
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if stringWidth(word[:mid], font, size) <= width:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            lines.append(word[:lo])
+            word = word[lo:]
+        cur = word
+    if cur:
+        lines.append(cur)
+    return lines or [""]
+
+
+class LaidOutLines(Flowable):
+    """A table cell of right-to-left text (Hebrew, Arabic) on as many lines of its column's width as it needs
+    (:func:`break_lines`), each laid out and drawn as :class:`LaidOutLine` draws one, in ``style``'s font size,
+    weight, colour, leading and alignment. ReportLab's own paragraph set such text backwards."""
+
+    def __init__(self, text: str, style: Any) -> None:
+        super().__init__()
+        self.text, self.style = text, style
+        self.lines: list[str] = [text]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        st = self.style
+        self.lines = break_lines(self.text, st.fontName, st.fontSize, avail_width)
+        self.width = avail_width
+        return avail_width, float(st.leading) * len(self.lines)
+
+    def draw(self) -> None:
+        st = self.style
+        self.canv.setFillColor(st.textColor)
+        bold = "Bold" in st.fontName
+        n = len(self.lines)
+        for j, line in enumerate(self.lines):
+            x = self.width - stringWidth(line, st.fontName, st.fontSize) if st.alignment == TA_RIGHT else 0.0
+            y = st.leading * (n - 1 - j) + st.leading - st.fontSize
+            draw_laid_out(self.canv, x, y, line, st.fontSize, bold=bold)
 
 
 MISSING_SHOWN = 6  # characters without a font named in the report's note, with their code points
@@ -690,39 +747,52 @@ class ReportContext:
         rows in consecutive groups, each (its number of rows, the first cell of its first row on a page it goes
         on to); a group is ruled and shaded as one row, and splits between its rows.
         """
-        need = _figure_needs(header, rows, right, bold)
+        fonts = [BOLD if k in bold else REGULAR for k in range(len(header))]
+        sizes = [_plain_size(extra_style or [], k) for k in range(len(header))]
         cols = self.columns(widths, wide=wide, total=total)
-        col_widths = _headers_fit(cols, header, self.styles["head"], need)
-        # the columns that gave room to the figures (their cells were fitted to the width before)
-        gave = {
-            k
-            for k, (a, b) in enumerate(
-                zip(self.columns(widths, wide=wide, total=total, header=header), col_widths, strict=True)
-            )
-            if b < a - 0.01
-        }
+        # A column a little too narrow for its one-line plain cells (a date and its week, '14 Sep 2027 (wk 32.19)',
+        # in a portrait page's column of 88 points) is widened as a column of figures is, from the widest column
+        # when it can spare the room; a cell far wider than its column wraps (below).
+        figures = _figure_needs(header, rows, right, bold)
+        need = [max(f, p) for f, p in zip(figures, _short_needs(rows, cols, fonts, sizes), strict=True)]
+        col_widths = _headers_fit(cols, header, self.styles["head"], figures)
+        # then, when the widest column can spare it too, the room for the short cells
+        col_widths = _headers_fit(col_widths, header, self.styles["head"], need)
         if snug:
             col_widths = _snug(col_widths, header, self.styles["head"], need, right)
         head = [
             self.cell(h, "head_right" if k in right else "head") if isinstance(h, str) else h
             for k, h in enumerate(header)
         ]
-        # A plain cell is drawn in one font: one with a character the table's font lacks becomes a paragraph, which
-        # takes it from a fallback font (or keeps it in the text when no font has it) instead of losing it.
-        # So does a one-line cell wider than its column (a name fitted to the column before a figure's column took
-        # some of its room): it wraps instead of running into the next column.
-        fonts = [BOLD if k in bold else REGULAR for k in range(len(header))]
 
+        # A plain cell is drawn in one font on one line: one with a character the table's font lacks becomes a
+        # paragraph, which takes it from a fallback font (or keeps it in the text when no font has it) instead of
+        # losing it. So does any one-line cell wider than its column (a name, a word of 120 letters): it wraps
+        # within its column instead of running into the next one (right-to-left text on lines laid out as the
+        # charts lay it out, :class:`LaidOutLines`).
         def overwide(c: str, k: int) -> bool:
-            size = _plain_size(extra_style or [], k)
-            return k in gave and "\n" not in c and stringWidth(c, fonts[k], size) + 8.0 > col_widths[k]
+            return "\n" not in c and stringWidth(c, fonts[k], sizes[k]) + 8.0 > col_widths[k]
+
+        def wrapping(c: str, k: int) -> Any:
+            st = self.styles["cell_bold" if k in bold else "cell"]
+            if k in right:
+                st = ParagraphStyle(f"{st.name}_right", st, alignment=TA_RIGHT)
+            if sizes[k] != st.fontSize:
+                st = ParagraphStyle(f"{st.name}_{sizes[k]}", st, fontSize=sizes[k], leading=sizes[k] * 1.25)
+            if "\n" not in c and right_to_left(c):
+                return LaidOutLines(c, st)
+            return Paragraph(esc(c), st)
 
         rows = [
             [
-                self.cell(c, "cell_bold" if k in bold else "cell")
+                wrapping(c, k)
                 if isinstance(c, str)
                 and k < len(fonts)
-                and (font_runs(c, fonts[k]) != [(fonts[k], c)] or overwide(c, k))
+                and (
+                    font_runs(c, fonts[k]) != [(fonts[k], c)]
+                    or overwide(c, k)
+                    or (not c.isascii() and right_to_left(c))
+                )
                 else c
                 for k, c in enumerate(row)
             ]
@@ -837,7 +907,9 @@ __all__ = [
     "Contents",
     "Heading",
     "ReportCancelled",
+    "LaidOutLines",
     "ReportContext",
+    "break_lines",
     "contents_form",
     "ellipsize",
     "esc",
@@ -868,6 +940,29 @@ def _figure_needs(
         )
         for k in range(len(header))
     ]
+
+
+SHORT_OVER = 1.25  # a one-line plain cell at most this many times its column's width widens its column
+
+
+def _short_needs(
+    rows: Sequence[Sequence[Any]], cols: Sequence[float], fonts: Sequence[str], sizes: Sequence[float]
+) -> list[float]:
+    """Points each column needs for its widest one-line plain cell when that is at most :data:`SHORT_OVER` times
+    the column's width (a date and its week a little wider than a portrait page's column), else 0: a cell far
+    wider (a name of 200 characters) wraps instead of taking a neighbour's room."""
+    out = []
+    for k, width in enumerate(cols):
+        widest = max(
+            (
+                stringWidth(row[k], fonts[k], sizes[k]) + 8.5
+                for row in rows
+                if k < len(row) and isinstance(row[k], str) and "\n" not in row[k]
+            ),
+            default=0.0,
+        )
+        out.append(widest if width < widest <= width * SHORT_OVER else 0.0)
+    return out
 
 
 def _plain_size(cmds: Sequence[Any], column: int) -> float:
