@@ -33,6 +33,7 @@ from planner.commands.common import (
     add_format_arguments,
     add_scenario_argument,
     add_status_date_argument,
+    cut_code,
     dump_json,
     fmt_weeks,
     fmt_when,
@@ -434,6 +435,7 @@ back on: until then they only import."""
 
 
 def _main(argv: list[str], in_process: bool = True) -> int:
+    cut_code(reset=True)  # a new command (run in-process, main may run several)
     parser = build_parser()
     # `planner FILE` is `planner open FILE` (and `planner --present` presents the sample).
     opening = argv and argv[0].split("=", 1)[0] in ("--present", "--scenario")
@@ -480,8 +482,8 @@ def _main(argv: list[str], in_process: bool = True) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("planner: interrupted\n")
         return 130
-    except BrokenPipeError:
-        return EXIT_OK
+    except BrokenPipeError:  # the reader stopped early (`| head`): the code the command had decided on
+        return cut_code()
     except MemoryError:
         sys.stderr.write(
             "planner: out of memory: the plan or the options ask for more than this computer has; try fewer "

@@ -93,6 +93,25 @@ def kept() -> Iterator[None]:
             gc.enable()
 
 
+_CODE_IF_CUT = [EXIT_OK]
+"""The exit code the running command has decided on before writing its output (:func:`code_if_cut`)."""
+
+
+def code_if_cut(code: int) -> None:
+    """Record ``code``, the command's exit code, known before its output is written: should the reader stop early
+    (``planner check FILE | head``: a broken pipe), the command ends with it (the worst of those recorded), where it
+    ended 0 whatever the plan, so a failed check passed a script run with ``set -o pipefail``."""
+    _CODE_IF_CUT[0] = max(_CODE_IF_CUT[0], code)
+
+
+def cut_code(reset: bool = False) -> int:
+    """The code :func:`code_if_cut` recorded (``EXIT_OK`` when none); ``reset``: forget it (a new command)."""
+    code = _CODE_IF_CUT[0]
+    if reset:
+        _CODE_IF_CUT[0] = EXIT_OK
+    return code
+
+
 _KEPT: list[Any] = []
 """What the running command holds to its end (:func:`keep_to_the_end`)."""
 

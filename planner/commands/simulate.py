@@ -80,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
         EXIT_OK,
         CliError,
         check_iterations,
+        code_if_cut,
         dump_json,
         findings_text,
         load,
@@ -120,6 +121,7 @@ def run(args: argparse.Namespace) -> int:
     graph = compile_plan(plan)  # once, for the validation and the simulation
     findings = validate(plan, graph, scheduled=False)  # only its errors are read
     if has_errors(findings):
+        code_if_cut(EXIT_INVALID)
         errors = [f for f in findings if str(f.severity) == "error"]
         if args.format == "json":
             dump_json(
