@@ -421,8 +421,27 @@ def parse_plan(text: str, path: str | os.PathLike[str] | None = None, *, _fast: 
             json_path=f"{where}.{key}" if where else key,
             hint="Keep one of them: JSON readers disagree on which one wins.",
         )
+    lone = _LONE_SURROGATE.search(text) if "\\u" in text else None
+    if lone is not None:  # json reads it; pydantic's JSON reader only says "unexpected end of hex escape"
+        line, column = _position(text, lone.end(1))
+        raise PlanLoadError(
+            path,
+            f"the escape \\u{lone.group(2) or lone.group(3)} is half of a character (a lone surrogate), which a "
+            "plan file cannot hold",
+            line=line,
+            column=column,
+            hint="Write the character itself, or both halves of its pair (\\ud83d\\ude00 is one emoji), or delete "
+            "the escape.",
+        )
     _check_depth_and_numbers(data, path)
     return plan_from_dict(data, path, _text=text)
+
+
+_LONE_SURROGATE = re.compile(
+    r"(?<!\\)((?:\\\\)*)(?:\\u([dD][89abAB][0-9a-fA-F]{2})(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2}))"
+)
+"""A ``\\uD800``-``\\uDFFF`` escape that is not one half of a pair, itself not escaped (``\\\\ud800`` is text)."""
 
 
 _PYTHON_WORDS = {"True": "true", "False": "false", "None": "null"}
