@@ -9,7 +9,7 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING
@@ -166,33 +166,26 @@ def quiet_locale_note() -> None:
     Every other Qt message goes where it went."""
     import locale
 
-    if locale.nl_langinfo(locale.CODESET).replace("-", "").upper() == "UTF8":
-        return
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
-    previous = None
-
-    def handler(mode: QtMsgType, context: object, message: str) -> None:
-        if message.startswith("Detected locale ") and "which is not UTF-8" in message:
-            return
-        if previous is not None:
-            previous(mode, context, message)
-        elif mode != QtMsgType.QtDebugMsg:
-            sys.stderr.write(message + "\n")
-
-    previous = qInstallMessageHandler(handler)
+    if locale.nl_langinfo(locale.CODESET).replace("-", "").upper() != "UTF8":
+        _leave_out_qt_messages(lambda m: m.startswith("Detected locale ") and "which is not UTF-8" in m)
 
 
 def quiet_offscreen_messages() -> None:
     """Leave out the offscreen platform's note about window size hints ("This plugin does not support
     propagateSizeHints()"), printed at every window shown without a screen (screenshots, smoke tests, CI); every
     other Qt message goes where it went."""
+    _leave_out_qt_messages(lambda m: "propagateSizeHints" in m)
+
+
+def _leave_out_qt_messages(left_out: Callable[[str], bool]) -> None:
+    """Install a Qt message handler that drops the messages ``left_out`` says and passes every other on to the
+    handler before it (or writes it to stderr, debug messages aside, as Qt's own does)."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
     previous = None
 
     def handler(mode: QtMsgType, context: object, message: str) -> None:
-        if "propagateSizeHints" in message:
+        if left_out(message):
             return
         if previous is not None:
             previous(mode, context, message)
