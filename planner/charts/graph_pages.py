@@ -37,6 +37,9 @@ from planner.units import agree
 
 MARGIN_IN = 0.1  # inside the figure, left and right (a report page or an export has its own margins)
 LEGEND_IN = 0.42
+LEGEND_ROWS = (
+    3  # at most: the rows of legend entries at style.SMALL_PT that LEGEND_IN and the gap over it hold
+)
 HEADER_IN = 0.36  # stage names above the columns (name at +0.05 in, the gated weeks at +0.23 in)
 CARD_CHARS = (25, 19)  # title characters per line, tried in order (sets the card width)
 MIN_GAP_IN = 0.4  # between columns, room for the links (and the stub arrows, 0.25 in)
@@ -1137,7 +1140,8 @@ def _stub_text(
 def _legend_rows(
     plan: Any, areas: list[Any], w_in: float, size: float, through: bool
 ) -> tuple[list[Any], int]:
-    """The legend's entries for cards of ``areas`` and how many rows of them fit ``w_in`` inches at ``size`` pt."""
+    """The legend's entries for cards of ``areas`` and how many rows of them fit ``w_in`` inches at ``size`` pt, at
+    most :data:`LEGEND_ROWS` (the names shortened to fit)."""
     colors = style.area_colors(plan)
     used = set(areas)
     handles: list[Any] = [
@@ -1167,6 +1171,13 @@ def _legend_rows(
         )
     longest = max(len(h.get_label()) for h in handles)
     per_row = max(1, int((w_in - 0.4) / (style.text_width_in("x" * longest, size) + 0.45)))
+    if math.ceil(len(handles) / per_row) > LEGEND_ROWS:
+        # More rows than the page keeps for them: long area names, one a row, ran over the cards above. The
+        # entries go in the rows there are, each name shortened to its share of the width, measured.
+        per_row = math.ceil(len(handles) / LEGEND_ROWS)
+        room = (w_in - 0.4) / per_row - 0.45
+        for h in handles:
+            h.set_label(style.fit_line(" ".join(str(h.get_label()).split()), room, size))
     return handles, math.ceil(len(handles) / per_row)
 
 
