@@ -118,16 +118,23 @@ def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
 class LaidOutLines(Flowable):
     """A table cell of right-to-left text (Hebrew, Arabic) on as many lines of its column's width as it needs
     (:func:`break_lines`), each laid out and drawn as :class:`LaidOutLine` draws one, in ``style``'s font size,
-    weight, colour, leading and alignment. ReportLab's own paragraph set such text backwards."""
+    weight, colour, leading and alignment; with ``max_lines``, at most that many, the last shortened. ReportLab's
+    own paragraph set such text backwards."""
 
-    def __init__(self, text: str, style: Any) -> None:
+    def __init__(self, text: str, style: Any, max_lines: int | None = None) -> None:
         super().__init__()
-        self.text, self.style = text, style
+        self.text, self.style, self.max_lines = text, style, max_lines
         self.lines: list[str] = [text]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         st = self.style
         self.lines = break_lines(self.text, st.fontName, st.fontSize, avail_width)
+        m = self.max_lines
+        if (
+            m is not None and len(self.lines) > m
+        ):  # the last line shortened with an ellipsis (:func:`fit_lines`)
+            rest = " ".join(self.lines[m - 1 :])
+            self.lines = [*self.lines[: m - 1], fit_width(rest, st.fontName, st.fontSize, avail_width)]
         self.width = avail_width
         return avail_width, float(st.leading) * len(self.lines)
 
@@ -685,12 +692,10 @@ class ReportContext:
         """
         text = str(text)
         st = self.styles[style]
-        if (
-            "\n" not in text
-            and right_to_left(text)
-            and stringWidth(text, st.fontName, st.fontSize) <= width - 8.5
-        ):
-            return LaidOutLine(text, st)  # one line of Hebrew or Arabic: laid out as the charts lay it out
+        if "\n" not in text and right_to_left(text):  # Hebrew or Arabic: laid out as the charts lay it out
+            if stringWidth(text, st.fontName, st.fontSize) <= width - 8.5:
+                return LaidOutLine(text, st)
+            return LaidOutLines(text, st)  # on lines of the column's width (a paragraph set it backwards)
         if (
             "\n" not in text
             and stringWidth(text, st.fontName, st.fontSize) <= width - 8.5
@@ -707,6 +712,8 @@ class ReportContext:
         st = self.styles[style]
         text = str(text)
         if "\n" in text or stringWidth(text, st.fontName, st.fontSize) > width - 8.5:
+            if "\n" not in text and right_to_left(text):
+                return LaidOutLines(text, st, lines)
             wrapped = fit_lines(text, st.fontName, st.fontSize, width - 9, lines)
             return self.cell("<br/>".join(esc(x) for x in wrapped), style, markup=True)
         return self.fit(text, width, style)

@@ -99,3 +99,35 @@ def test_break_lines_keeps_every_character(text: str) -> None:
     lines = break_lines(text, REGULAR, 8, 60.0)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     assert all(stringWidth(x, REGULAR, 8) <= 60.0 or len(x) == 1 for x in lines)
+
+
+def test_a_long_right_to_left_name_is_laid_out_on_lines() -> None:
+    # ctx.fit and ctx.fit_name (the appendix's titles, the capacity table's names) gave a name of Hebrew too long
+    # for one line to a ReportLab paragraph, which set it backwards; it is laid out on lines now.
+    ctx = _ctx("landscape")
+    text = TEXTS["rtl"]
+    for cell, most in ((ctx.fit(text, 150.0), None), (ctx.fit_name(text, 150.0, lines=2), 2)):
+        assert isinstance(cell, LaidOutLines)
+        _, h = cell.wrap(150.0 - 8.5, 1e6)
+        assert len(cell.lines) > 1 and h == cell.style.leading * len(cell.lines)
+        assert all(stringWidth(x, REGULAR, 8) <= 150.0 - 8.5 for x in cell.lines)
+        if most is None:
+            assert "".join(cell.lines).replace(" ", "") == text.replace(" ", "")
+        else:
+            assert len(cell.lines) == most and cell.lines[-1].endswith("\u2026")
+
+
+def test_a_report_lays_out_a_long_right_to_left_title(tmp_path: Any) -> None:
+    from pypdf import PdfReader
+
+    from planner.report import build_report
+
+    data = _base("Plan", 2)
+    data["decisions"][0]["title"] = TEXTS["rtl"]
+    out = tmp_path / "r.pdf"
+    build_report(analyze(plan_from_dict(data)), out, sections=["appendix"])
+    page = PdfReader(out).pages[0]
+    stream = page.get_contents().get_data().decode("latin-1")
+    assert stream.count("3 Tr") >= 3  # the title's lines as invisible text over their outlines
+    text = page.extract_text().replace(" ", "").replace("\n", "")
+    assert "שלבהאינטגרציה" in text or "שלבהאינטגרציה"[::-1] in text
