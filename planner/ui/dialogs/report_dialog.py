@@ -9,6 +9,7 @@ first use, not when the app starts.
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import units
 from planner.ui.dialogs.save_name import completed_save_name
 from planner.ui.state.background import (
     BackgroundTask,
@@ -41,6 +43,7 @@ from planner.ui.state.background import (
     TaskState,
     snapshot,
 )
+from planner.ui.state.file_guard import shown_path
 
 if TYPE_CHECKING:
     from planner.analysis.montecarlo import SimulationResult
@@ -274,7 +277,17 @@ class ReportDialog(QDialog):
             path = path.with_name(path.name + ".pdf")
             self.path_edit.setText(str(path))
         if not path.parent.is_dir():
-            return self._refuse(f"The folder {path.parent} does not exist.")
+            if os.path.lexists(path.parent):  # (notes.txt/report.pdf: the "folder" is there, as a file)
+                return self._refuse(
+                    f"{shown_path(path.parent)} is a file, not a folder: choose a folder to save the report in."
+                )
+            return self._refuse(f"The folder {shown_path(path.parent)} does not exist.")
+        analysis = self.document.analysis if self.document.analysis_current else None
+        if analysis is not None and analysis.errors:  # the export would analyse the plan only to refuse it
+            return self._refuse(
+                f"The plan has {units.count(len(analysis.errors), 'error')} to fix first (see Findings): a "
+                "report needs a schedule."
+            )
         options = self.options()
         if not options["sections"]:
             return self._refuse("Choose at least one section.")
