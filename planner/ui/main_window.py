@@ -845,6 +845,12 @@ class MainWindow(QMainWindow):
             with wait_cursor():  # a big plan takes seconds to read
                 plan = load_plan(path)
         except PlanLoadError as exc:
+            from planner.ui.dialogs import interop
+
+            fmt = interop.format_by_content(path)  # another tool's file with a .json name: not "fix the JSON"
+            if fmt is not None:
+                interop.offer_import(self, path, fmt)
+                return False
             self.show_error("Cannot open plan", f"The plan could not be opened.\n\n{exc}")
             if not Path(path).exists():  # (os.path.realpath: Path.resolve raises on a loop of links)
                 settings.remove_recent(os.path.realpath(path))

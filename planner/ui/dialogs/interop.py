@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
 from planner.io import (
     EXPORT_NAMES,
     EXPORT_SUFFIXES,
+    IMPORT_FORMATS,
     IMPORT_SUFFIXES,
     UNREADABLE_SUFFIXES,
     ImportReport,
@@ -89,6 +93,59 @@ def is_import_path(path: str | Path) -> bool:
     name = str(path).lower()
     suffix = Path(name).suffix
     return not name.endswith(".json") and (suffix in IMPORT_SUFFIXES or suffix in UNREADABLE_SUFFIXES)
+
+
+def format_by_content(path: str | Path) -> str | None:
+    """The import format another tool's file is in by its first bytes, for a file File > Open could not read as
+    a plan because it only has a plan's name (``project.json``: an MS Project XML export renamed, a download given
+    the wrong suffix); None when its bytes do not say (a CSV, a broken plan). Reads 4 KiB of a regular file only
+    (a FIFO in its place would wait for a writer for good)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (OSError, ValueError):
+        return None
+    try:
+        head = os.read(fd, 4096) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b"PK\x03\x04"):  # a zip: a workbook (an OpenDocument one names its type first)
+        return "ods" if b"opendocument.spreadsheet" in head else "xlsx"
+    if head.startswith(b"ERMHDR"):
+        return "xer"
+    if head.startswith(b"MPX,"):
+        return "mpx"
+    if head.startswith(b"<"):  # the root element: MS Project's <Project>, GanttProject's <project>, P6's
+        if b"<APIBusinessObjects" in head:
+            return "p6xml"
+        if b"<Project" in head:
+            return "mspdi"
+        if b"<project " in head:
+            return "gan"
+    return None
+
+
+def offer_import(window: MainWindow, path: str, fmt: str) -> QMessageBox:
+    """Say that ``path`` is another tool's file in format ``fmt`` under a plan's name, and offer the import step."""
+    SB = QMessageBox.StandardButton
+
+    def done(button: QMessageBox.StandardButton) -> None:
+        if button == SB.Open:
+            start_import(window, path, fmt)
+
+    box = window._prompt(
+        QMessageBox.Icon.Warning,
+        "Cannot open plan",
+        f"{shown_path(Path(path).name)} is not a plan file but another tool's: {IMPORT_FORMATS[fmt]}.",
+        SB.Open | SB.Cancel,
+        done,
+        "Import\u2026 reads it as a new, unsaved plan (the file is not changed).",
+        SB.Open,
+    )
+    box.button(SB.Open).setText("Import\u2026")
+    return box
 
 
 class _MappingTable(QTableWidget):
