@@ -8,6 +8,7 @@ kept in ``active_prompt`` so that tests can click their buttons.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import os
 from collections.abc import Callable, Iterable
@@ -63,6 +64,14 @@ FILE_FILTER = (
     "*.ppx *.planner *.pep *.cdpx *.cdpz *.gnt *.sp *.schedule *.sdef);;All files (*)"
 )
 # Crash-recovery timing: planner.ui.state.recovery (SNAPSHOT_DELAY_MS, PERIODIC_MS).
+
+
+DISK_FULL = {
+    errno.ENOSPC: "The disk is full (no space left on device)",
+    errno.EDQUOT: "The disk is full for this user (disk quota exceeded)",
+}
+"""What a save that ran out of room says, by the system's error number (its own words, 'No space left on device',
+did not say that freeing space and saving again works)."""
 
 
 def make_canvas(doc: PlanDocument) -> tuple[QWidget, bool]:
@@ -1008,11 +1017,15 @@ class MainWindow(QMainWindow):
                 write_text_atomic(path, dump_plan(self.doc.file_plan()))
         except OSError as exc:
             clean_stale_temps(output_target(path))
+            full = DISK_FULL.get(exc.errno or 0)
             self.show_error(
                 "Cannot save plan",
                 f"The plan could not be saved to {shown_path(path)}.",
-                f"{exc.strerror or exc}. Your changes are still here: use File > Save As\u2026 to save them under "
-                "another name or in another folder.",
+                f"{full}. Your changes are still here: free some space and save again, or use File > Save "
+                "As\u2026 to save them on another disk."
+                if full
+                else f"{exc.strerror or exc}. Your changes are still here: use File > Save As\u2026 to save them "
+                "under another name or in another folder.",
             )
             return False
         resolved = str(Path(path).resolve())
