@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
             False  # the first fit (a layout restored from a bigger screen) bounds the inspector
         )
         self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)  # a plan (or another tool's file) dragged in opens as File > Open
         self.doc = PlanDocument(plan or load_template("blank"), None, self)
         self.active_prompt: QMessageBox | None = None
         self.saves = 0  # plans saved by this window (a save asked about first goes on after the question)
@@ -193,6 +194,9 @@ class MainWindow(QMainWindow):
         self.table_view = DecisionsView(self.doc, self.views)
         self.views.addTab(self.table_view, "Table")
         self.canvas, self.has_canvas = make_canvas(self.doc)
+        if isinstance(self.canvas, GraphCanvas):
+            # The graph's scene takes every drag (to find an item for it): a file dragged there is the window's.
+            self.canvas.viewport().installEventFilter(self)
         self.views.addTab(self.canvas, "Graph")
         scene = getattr(self.canvas, "graph_scene", None)
         if scene is not None:  # a large plan's graph, once built, is set aside by the collector too
@@ -1268,6 +1272,44 @@ class MainWindow(QMainWindow):
             ],
         )
         s.setValue("table/header", self.table_view.table.horizontalHeader().saveState())
+
+    # -- a file dropped on the window -----------------------------------------------------------------------
+    @staticmethod
+    def _dropped_path(event: Any) -> str | None:
+        """The one local file a drag carries, else None (several files, a web link, text)."""
+        mime = event.mimeData()
+        urls = mime.urls() if mime is not None and mime.hasUrls() else []
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        return urls[0].toLocalFile() or None
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if self._dropped_path(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        self.dragEnterEvent(event)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        """A file dragged over the graph is handled by the window (the scene would take and drop it)."""
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) and (
+            self._dropped_path(event) is not None
+        ):
+            (self.dropEvent if kind == QEvent.Type.Drop else self.dragEnterEvent)(event)
+            return True
+        return super().eventFilter(watched, event)
+
+    def dropEvent(self, event: Any) -> None:
+        path = self._dropped_path(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # After the drop returns (the file manager waits for it): then as File > Open, asking about unsaved edits.
+        QTimer.singleShot(0, lambda: self.ask_open(path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.commit_pending()
