@@ -41,7 +41,7 @@ from planner.ui.presentation.mode import PresentationController
 from planner.ui.state import recovery, settings
 from planner.ui.state.background import SimulationRunner
 from planner.ui.state.document import PlanDocument
-from planner.ui.state.file_guard import FileGuard, is_read_only, shown_path
+from planner.ui.state.file_guard import FileGuard, is_read_only, on_read_only_disk, shown_path
 from planner.ui.views import fallback_fonts
 from planner.ui.views.busy import wait_cursor
 from planner.ui.views.inspector import InspectorPanel
@@ -1006,6 +1006,13 @@ class MainWindow(QMainWindow):
         """Save atomically to ``path``; the undo history is kept and marked clean. A change another program made
         to the file since it was opened is never overwritten without asking (False now, saved on Overwrite)."""
         self.commit_pending()
+        if on_read_only_disk(path):
+            self.show_error(
+                "Cannot save plan",
+                f"{shown_path(Path(path).name)} was not saved: its folder is on a read-only disk.",
+                "Your changes are still here: use File > Save As\u2026 to save them on another disk.",
+            )
+            return False
         if is_read_only(path):
             self.show_error(
                 "Cannot save plan",

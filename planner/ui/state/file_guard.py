@@ -89,6 +89,18 @@ def is_read_only(path: str | os.PathLike[str]) -> bool:
     return stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(path, os.W_OK))
 
 
+def on_read_only_disk(path: str | os.PathLike[str]) -> bool:
+    """True when the folder that holds (or would hold) ``path`` is on a file system mounted read-only: a save
+    there fails whatever the file's mode, and so does Save As into that folder."""
+    statvfs = getattr(os, "statvfs", None)  # (not on Windows)
+    if statvfs is None:
+        return False
+    try:
+        return bool(statvfs(os.path.dirname(os.path.abspath(path))).f_flag & os.ST_RDONLY)
+    except (OSError, ValueError):  # no such folder, or a name the system refuses: the save says why
+        return False
+
+
 def _signature(path: str) -> tuple[int, int, int] | None:
     try:
         st = os.stat(path)
