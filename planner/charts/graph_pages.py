@@ -18,7 +18,6 @@ of another size scales them.
 from __future__ import annotations
 
 import math
-import textwrap
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -37,9 +36,10 @@ from planner.units import agree
 
 MARGIN_IN = 0.1  # inside the figure, left and right (a report page or an export has its own margins)
 LEGEND_IN = 0.42
-LEGEND_ROWS = (
-    3  # at most: the rows of legend entries at style.SMALL_PT that LEGEND_IN and the gap over it hold
-)
+# At most: the rows of legend entries at style.SMALL_PT that LEGEND_IN and the gap over it hold.
+LEGEND_ROWS = 3
+TEXT_INSET_IN = 0.15  # a card's width less this is its lines' room, measured (with WIDTH_SAFETY to spare)
+HEAD_MAX_LINES = 1000  # the lines over a compact page: never cut (they name the stages on it)
 HEADER_IN = 0.36  # stage names above the columns (name at +0.05 in, the gated weeks at +0.23 in)
 CARD_CHARS = (25, 19)  # title characters per line, tried in order (sets the card width)
 MIN_GAP_IN = 0.4  # between columns, room for the links (and the stub arrows, 0.25 in)
@@ -200,15 +200,16 @@ def _meta_pieces(analysis: Any, i: int) -> list[str]:
     return out
 
 
-def _meta_lines(pieces: list[str], chars: int) -> list[str]:
+def _meta_lines(pieces: list[str], chars: int, width_in: float, size: float) -> list[str]:
     """``pieces`` joined by `` · `` into lines of at most ``chars`` characters, never cutting one (a number is
     never shortened); a piece longer than a line gets a line of its own, except the stage a decision is assigned
-    to, which is shortened to the line."""
+    to, which is shortened to the line's ``width_in`` inches at ``size`` pt, measured."""
     lines: list[str] = []
     for p in pieces:
-        if len(p) > chars and p.startswith("assigned "):
-            # A stage name carries no figure: shortened to the card, where a long one ran across the next card.
-            p = style.ellipsize(p, chars)
+        if p.startswith("assigned ") and (len(p) > chars or style.measured_width_in(p, size) > width_in):
+            # A stage name carries no figure: shortened to the card, where a long one ran across the next card
+            # (by a count of characters, a name of capitals still ran past the card's edge).
+            p = style.fit_line(style.ellipsize(p, chars), width_in, size)
         if lines and len(lines[-1]) + 3 + len(p) <= chars:
             lines[-1] += " \u00b7 " + p
         else:
@@ -411,7 +412,9 @@ def _paginate(
     lines = _title_lines(analysis, chars, font)
     n = len(lines)
     mc = _meta_chars(g, small)
-    metas = [len(_meta_lines(_meta_pieces(analysis, i), mc)) for i in range(n)]
+    metas = [
+        len(_meta_lines(_meta_pieces(analysis, i), mc, g.card_w - TEXT_INSET_IN, small)) for i in range(n)
+    ]
     shown = list(range(n)) if members is None else list(members)
     if flex:
         # Columns as tall as ``bands`` equal bands allow, but never shorter than the tallest card (stub lines and
@@ -708,7 +711,10 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
         bold = bool(crit[i]) or g_ids[i] in selected
         titles[i] = _card_title(plan.decisions[i], page.chars, font, bold=bold)
     meta_chars = _meta_chars(geo, small)
-    metas = {i: _meta_lines(_meta_pieces(analysis, i), meta_chars) for i in on_page}
+    metas = {
+        i: _meta_lines(_meta_pieces(analysis, i), meta_chars, geo.card_w - TEXT_INSET_IN, small)
+        for i in on_page
+    }
     xs = {i: geo.x0 + slot_of[c] * (geo.card_w + geo.gap) + geo.card_w / 2 for i, c in on_page.items()}
     band_tops, band_hs = _bands(page, geo)
     tops = [band_tops[band_of[c]] for c in range(len(cols))]
@@ -937,7 +943,19 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
         for arrow, others in (("\u2190", ins[i]), ("\u2192", outs[i])):
             if not others:
                 continue
-            lines.append(_stub_text(arrow, others, ids, seq, stage_names, meta_chars, int(seq[i])))
+            lines.append(
+                _stub_text(
+                    arrow,
+                    others,
+                    ids,
+                    seq,
+                    stage_names,
+                    meta_chars,
+                    int(seq[i]),
+                    geo.card_w - TEXT_INSET_IN,
+                    small,
+                )
+            )
             colors_l.append(style.INK)
         for line, ink in zip(lines, colors_l, strict=True):
             ax.text(x_text, y, line, ha="left", va="top", fontsize=ss, color=ink, zorder=3)
@@ -1089,21 +1107,19 @@ def _header(analysis: Any, page: GraphPage, n_here: int) -> tuple[list[str], lis
         ]
     else:
         bits = [*part, where, agree(n_all, "its 1 decision", f"{n_here} of {n_all} decisions")]
-    width = style.chars_fitting(page.page_w - 0.4, page.small)
-    return textwrap.wrap(" \u00b7 ".join(bits), width), _notes(analysis, page.page_w, page.small)
+    # wrapped by measured width: by a count of average characters, lines of capitals ran off the page
+    lines = style.wrap_measured(" \u00b7 ".join(bits), page.page_w - 0.4, page.small, HEAD_MAX_LINES)
+    return lines, _notes(analysis, page.page_w, page.small)
 
 
 def _head_lines(analysis: Any, page_w: float, small: float, left_out: int) -> int:
     """Lines over a compact page (at most: the part numbers and stage names of the longest case)."""
-    names = sorted((r.name for r in analysis.stages.stages), key=len)[-2:] or ["?"]
+    res = analysis.stages.stages
     n_all = len(analysis.plan.decisions)
-    worst = GraphPage(99, 99, ((0,),), (0,), page_w, 10.0, small, small, left_out=left_out)
-    line = _header(analysis, worst, n_all)[0]
-    extra = len(" to ".join(names)) - len(analysis.stages.stages[0].name)  # "A to B" instead of one stage
-    width = style.chars_fitting(page_w - 0.4, small)
-    return len(textwrap.wrap(" ".join(line) + "x" * max(0, extra), width)) + len(
-        _notes(analysis, page_w, small)
-    )
+    # "A to B" of the two widest stage names
+    widest = sorted(range(len(res)), key=lambda x: style.measured_width_in(res[x].name, small))[-2:] or [0]
+    worst = GraphPage(99, 99, ((0,),), tuple(sorted(widest)), page_w, 10.0, small, small, left_out=left_out)
+    return len(_header(analysis, worst, n_all)[0]) + len(_notes(analysis, page_w, small))
 
 
 def _notes(analysis: Any, page_w: float, small: float) -> list[str]:
@@ -1112,15 +1128,23 @@ def _notes(analysis: Any, page_w: float, small: float) -> list[str]:
     if moved:
         note += ": " + "; ".join(moved)
     note += " \u00b7 \u2190 / \u2192 name linked decisions on other pages"
-    width = style.chars_fitting(page_w - 0.4, small)
-    return textwrap.wrap(note, width) or [""]
+    return style.wrap_measured(note, page_w - 0.4, small, HEAD_MAX_LINES)
 
 
 def _stub_text(
-    arrow: str, others: list[int], ids: Any, seq: Any, stage_names: list[str], chars: int, own_stage: int
+    arrow: str,
+    others: list[int],
+    ids: Any,
+    seq: Any,
+    stage_names: list[str],
+    chars: int,
+    own_stage: int,
+    width_in: float,
+    size: float,
 ) -> str:
     """``→ Integrate: a, b +2``: the ids at the other end (plan order), after their stage when it is not the
-    card's own."""
+    card's own; at most ``chars`` characters and ``width_in`` inches at ``size`` pt, measured (a stage name of
+    capitals ran past the card's edge)."""
     others = sorted(set(others))
     stg = int(seq[others[0]])
     name = stage_names[stg] if 0 <= stg < len(stage_names) else "?"
@@ -1134,7 +1158,8 @@ def _stub_text(
         shown.append(str(ids[o]))
     rest = len(others) - len(shown)
     tail = f" +{rest}" if rest else ""
-    return style.ellipsize(head + ", ".join(shown), chars - len(tail)) + tail
+    room = width_in - style.measured_width_in(tail, size)
+    return style.fit_line(style.ellipsize(head + ", ".join(shown), chars - len(tail)), room, size) + tail
 
 
 def _legend_rows(
