@@ -1281,9 +1281,11 @@ class MainWindow(QMainWindow):
         s.setValue("table/header", self.table_view.table.horizontalHeader().saveState())
 
     # -- a file dropped on the window -----------------------------------------------------------------------
-    @staticmethod
-    def _dropped_path(event: Any) -> str | None:
-        """The one local file a drag carries, else None (several files, a web link, text)."""
+    def _dropped_path(self, event: Any) -> str | None:
+        """The one local file a drag carries, else None (several files, a web link, text; and while presenting:
+        a file dragged across the screen by mistake must not replace the plan in front of the audience)."""
+        if self.presentation.active:
+            return None
         mime = event.mimeData()
         urls = mime.urls() if mime is not None and mime.hasUrls() else []
         if len(urls) != 1 or not urls[0].isLocalFile():

@@ -93,3 +93,16 @@ def test_two_files_or_a_web_link_are_not_taken(window, qtbot, tmp_path: Path) ->
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()
     assert window.doc.path is None and not _boxes()
+
+
+def test_nothing_is_taken_while_presenting(presenting, qtbot, tmp_path: Path) -> None:
+    w = presenting
+    before = w.doc.path
+    w.presentation.enter(full_screen=False)
+    qtbot.waitUntil(lambda: w.presentation.active)
+    path = tmp_path / "stray.plan.json"
+    shutil.copy(SAMPLE, path)
+    assert not _drop(w, path)
+    _drop(w.canvas.viewport(), path)  # (the graph's scene may take the drag; nothing is opened)
+    QApplication.processEvents()
+    assert w.doc.path == before and w.presentation.active
