@@ -959,10 +959,11 @@ def _short_needs(
     the column's width (a date and its week a little wider than a portrait page's column), else 0: a cell far
     wider (a name of 200 characters) wraps instead of taking a neighbour's room."""
     out = []
-    for k, width in enumerate(cols):
+    for k, font in enumerate(fonts):
+        width = cols[k] if k < len(cols) else 0.0
         widest = max(
             (
-                stringWidth(row[k], fonts[k], sizes[k]) + 8.5
+                stringWidth(row[k], font, sizes[k]) + 8.5
                 for row in rows
                 if k < len(row) and isinstance(row[k], str) and "\n" not in row[k]
             ),
