@@ -8,7 +8,6 @@ kept in ``active_prompt`` so that tests can click their buttons.
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import logging
 import os
 from collections.abc import Callable, Iterable
@@ -41,7 +40,13 @@ from planner.ui.presentation.mode import PresentationController
 from planner.ui.state import recovery, settings
 from planner.ui.state.background import SimulationRunner
 from planner.ui.state.document import PlanDocument
-from planner.ui.state.file_guard import FileGuard, is_read_only, on_read_only_disk, shown_path
+from planner.ui.state.file_guard import (
+    FileGuard,
+    disk_full_text,
+    is_read_only,
+    on_read_only_disk,
+    shown_path,
+)
 from planner.ui.views import fallback_fonts
 from planner.ui.views.busy import wait_cursor
 from planner.ui.views.inspector import InspectorPanel
@@ -64,14 +69,6 @@ FILE_FILTER = (
     "*.ppx *.planner *.pep *.cdpx *.cdpz *.gnt *.sp *.schedule *.sdef);;All files (*)"
 )
 # Crash-recovery timing: planner.ui.state.recovery (SNAPSHOT_DELAY_MS, PERIODIC_MS).
-
-
-DISK_FULL = {
-    errno.ENOSPC: "The disk is full (no space left on device)",
-    errno.EDQUOT: "The disk is full for this user (disk quota exceeded)",
-}
-"""What a save that ran out of room says, by the system's error number (its own words, 'No space left on device',
-did not say that freeing space and saving again works)."""
 
 
 def make_canvas(doc: PlanDocument) -> tuple[QWidget, bool]:
@@ -1028,7 +1025,7 @@ class MainWindow(QMainWindow):
                 write_text_atomic(path, dump_plan(self.doc.file_plan()))
         except OSError as exc:
             clean_stale_temps(output_target(path))
-            full = DISK_FULL.get(exc.errno or 0)
+            full = disk_full_text(exc)
             self.show_error(
                 "Cannot save plan",
                 f"The plan could not be saved to {shown_path(path)}.",

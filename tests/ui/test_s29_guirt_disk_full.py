@@ -46,3 +46,22 @@ def test_a_full_disk_keeps_the_file_and_the_edits(window, qtbot, tmp_path: Path,
     assert window.save() is True
     assert not window.doc.is_modified
     assert "Written while the disk was full" in path.read_text(encoding="utf-8")
+
+
+def test_a_report_on_a_full_disk_says_so(sample_window, qtbot, tmp_path: Path, monkeypatch) -> None:
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    dialog = sample_window.export_report()
+    target = tmp_path / "out" / "report.pdf"
+    target.parent.mkdir()
+    dialog.path_edit.setText(str(target))
+    assert dialog.start()
+    qtbot.waitUntil(lambda: dialog.last_outcome is not None, timeout=120_000)
+    kind, text = dialog.last_outcome
+    assert kind == "failed"
+    assert "the disk is full" in text and "Free some space and export again" in text
+    assert dialog.status.text() == text
+    assert list(target.parent.iterdir()) == []
+    dialog.done(0)

@@ -43,7 +43,7 @@ from planner.ui.state.background import (
     TaskState,
     snapshot,
 )
-from planner.ui.state.file_guard import shown_path
+from planner.ui.state.file_guard import disk_full_text, shown_path
 
 if TYPE_CHECKING:
     from planner.analysis.montecarlo import SimulationResult
@@ -100,10 +100,18 @@ def export_report(
         build_report(analysis, path, simulation=simulation, progress=state.step, **options)
     except ReportCancelled as exc:
         raise TaskCancelled(str(exc)) from exc
-    except ReportError as exc:
+    except (ReportError, OSError) as exc:
+        # The builder names a write's failure in a ReportError; the system's error is its context.
+        cause = exc if isinstance(exc, OSError) else exc.__context__
+        full = disk_full_text(cause) if isinstance(cause, OSError) else None
+        if full:
+            raise TaskFailed(
+                f"{shown_path(path)} was not written: {full[0].lower()}{full[1:]}. Free some space and export "
+                "again, or save the report on another disk."
+            ) from exc
+        if isinstance(exc, OSError):
+            raise TaskFailed(f"{path}: cannot write: {exc.strerror or exc}") from exc
         raise TaskFailed(str(exc)) from exc
-    except OSError as exc:
-        raise TaskFailed(f"{path}: cannot write: {exc.strerror or exc}") from exc
     except Exception as exc:  # reported in the dialog; the app keeps running
         raise TaskFailed(f"The report could not be made ({type(exc).__name__}: {exc}).") from exc
     return str(path)
