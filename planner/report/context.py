@@ -660,7 +660,14 @@ class ReportContext:
     def space(self, h: float = 8) -> Spacer:
         return Spacer(1, h)
 
-    def cell(self, text: Any, style: str = "cell", *, markup: bool = False) -> Paragraph:
+    def cell(self, text: Any, style: str = "cell", *, markup: bool = False) -> Any:
+        """A table cell: a paragraph of ``text``; plain right-to-left text (a Hebrew stage's name in the cost by
+        stage) on lines laid out as the charts lay it out (:class:`LaidOutLines`), where a paragraph set it
+        backwards."""
+        if not markup:
+            plain = str(text)
+            if "\n" not in plain and not plain.isascii() and right_to_left(plain):
+                return LaidOutLines(plain, self.styles[style])
         return Paragraph(str(text) if markup else esc(text), self.styles[style])
 
     def columns(

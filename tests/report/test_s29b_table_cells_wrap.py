@@ -131,3 +131,15 @@ def test_a_report_lays_out_a_long_right_to_left_title(tmp_path: Any) -> None:
     assert stream.count("3 Tr") >= 3  # the title's lines as invisible text over their outlines
     text = page.extract_text().replace(" ", "").replace("\n", "")
     assert "שלבהאינטגרציה" in text or "שלבהאינטגרציה"[::-1] in text
+
+
+def test_a_right_to_left_cell_is_laid_out() -> None:
+    # ctx.cell (the cost by stage's stage names, bold) gave Hebrew to a paragraph, which set it backwards.
+    ctx = _ctx()
+    name = "שלב האינטגרציה"
+    cell = ctx.cell(name, "cell_bold")
+    assert isinstance(cell, LaidOutLines) and cell.style.fontName == BOLD
+    cell.wrap(100.0, 1e6)
+    assert cell.lines == [name]
+    assert isinstance(ctx.cell("Integrate", "cell_bold"), Paragraph)
+    assert isinstance(ctx.cell(f"<b>{name}</b>", markup=True), Paragraph)  # markup stays a paragraph
