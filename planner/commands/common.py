@@ -142,7 +142,14 @@ def _another_tools_file(path: str) -> str | None:
     JSON ... fix the JSON syntax at that position', which sends the user to edit a file that is fine."""
     import shlex
 
-    from planner.io import IMPORT_FORMATS, IMPORT_SUFFIXES, UNREADABLE_SUFFIXES, mpxj_bridge, unreadable
+    from planner.io import (
+        IMPORT_FORMATS,
+        IMPORT_SUFFIXES,
+        UNREADABLE_SUFFIXES,
+        format_by_content,
+        mpxj_bridge,
+        unreadable,
+    )
     from planner.io.mpxj_bridge import MPXJ_SUFFIXES
 
     suffix = Path(path).suffix.lower()
@@ -151,7 +158,19 @@ def _another_tools_file(path: str) -> str | None:
         and suffix not in _WRITTEN_ONLY
         and (suffix not in UNREADABLE_SUFFIXES or suffix == ".json")
     ):
-        return None
+        # another tool's file under a plan's name (`project.json`: an export renamed, a download misnamed): its
+        # first bytes say which, as the app's File > Open finds it
+        fmt = format_by_content(path)
+        if fmt is None:
+            return None
+        name = Path(path).name
+        plan_named = name.lower().endswith(".plan.json")  # the import is written beside it, not over it
+        out = str(Path(path).with_name(name[: -len(".plan.json")] + "-imported.plan.json"))
+        out = out if plan_named else str(Path(path).with_suffix(".plan.json"))
+        return (
+            f"{path}: is not a plan file but, by its content, another tool's ({IMPORT_FORMATS[fmt]}); import it "
+            f"first: planner import {shlex.quote(path)} -o {shlex.quote(out)} --format {fmt}"
+        )
     if not Path(path).is_file():
         return None  # a folder, a pipe, a device: the loader's message says so (a pipe is never opened here)
     try:

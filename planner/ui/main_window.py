@@ -855,9 +855,10 @@ class MainWindow(QMainWindow):
             with wait_cursor():  # a big plan takes seconds to read
                 plan = load_plan(path)
         except PlanLoadError as exc:
+            from planner.io import format_by_content
             from planner.ui.dialogs import interop
 
-            fmt = interop.format_by_content(path)  # another tool's file with a .json name: not "fix the JSON"
+            fmt = format_by_content(path)  # another tool's file with a .json name: not "fix the JSON"
             if fmt is not None:
                 interop.offer_import(self, path, fmt)
                 return False

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import os
-import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -93,38 +91,6 @@ def is_import_path(path: str | Path) -> bool:
     name = str(path).lower()
     suffix = Path(name).suffix
     return not name.endswith(".json") and (suffix in IMPORT_SUFFIXES or suffix in UNREADABLE_SUFFIXES)
-
-
-def format_by_content(path: str | Path) -> str | None:
-    """The import format another tool's file is in by its first bytes, for a file File > Open could not read as
-    a plan because it only has a plan's name (``project.json``: an MS Project XML export renamed, a download given
-    the wrong suffix); None when its bytes do not say (a CSV, a broken plan). Reads 4 KiB of a regular file only
-    (a FIFO in its place would wait for a writer for good)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except (OSError, ValueError):
-        return None
-    try:
-        head = os.read(fd, 4096) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    if head.startswith(b"PK\x03\x04"):  # a zip: a workbook (an OpenDocument one names its type first)
-        return "ods" if b"opendocument.spreadsheet" in head else "xlsx"
-    if head.startswith(b"ERMHDR"):
-        return "xer"
-    if head.startswith(b"MPX,"):
-        return "mpx"
-    if head.startswith(b"<"):  # the root element: MS Project's <Project>, GanttProject's <project>, P6's
-        if b"<APIBusinessObjects" in head:
-            return "p6xml"
-        if b"<Project" in head:
-            return "mspdi"
-        if b"<project " in head:
-            return "gan"
-    return None
 
 
 def offer_import(window: MainWindow, path: str, fmt: str) -> QMessageBox:
