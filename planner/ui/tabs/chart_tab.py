@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import units
 from planner.charts import CHARTS, TITLES, default_size, render_chart, style
 from planner.charts import graph as graph_chart
 from planner.charts.gantt import gantt_row_capacity, gantt_rows, natural_height_in
@@ -471,6 +472,10 @@ class ChartTab(QWidget):
         render_chart(self.chart_name, analysis, path, **kwargs)
 
     def export_dialog(self) -> None:
+        refusal = self._export_refusal()
+        if refusal:  # said before a file is chosen: the chart would be an image of this sentence
+            self._tell("Export chart", refusal)
+            return
         stem = (self.document.plan.title or "plan").strip().replace("/", "-")[:60]
         start = os.path.join(os.path.expanduser("~"), f"{stem} - {self.title}.png")
         path, _ = QFileDialog.getSaveFileName(
@@ -482,11 +487,30 @@ class ChartTab(QWidget):
         try:
             self.export_to(target)
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(
-                self,
+            self._tell(
                 "Export chart",
                 f"Could not export the chart to {shown_path(target)}:\n{getattr(exc, 'strerror', None) or exc}",
             )
+
+    def _export_refusal(self) -> str:
+        """Why the chart cannot be exported now ('' when it can): a plan with validation errors has no schedule, so
+        the file would only hold the chart's 'fix the errors first' note (as ``planner export`` refuses it)."""
+        analysis = self.document.drawable_analysis  # (None while an edit waits for its analysis)
+        if analysis is None or not analysis.errors:
+            return ""
+        return (
+            f"The plan has {units.count(len(analysis.errors), 'error')} to fix first (see Findings): a chart needs "
+            "a schedule."
+        )
+
+    def _tell(self, title: str, text: str) -> None:
+        """A message box over the window, opened window-modal as the app's others are (never a blocking exec)."""
+        window = self.window()
+        show_error = getattr(window, "show_error", None)
+        if callable(show_error):
+            show_error(title, text)
+        else:  # the tab on its own (tests, a screenshot)
+            QMessageBox.warning(self, title, text)
 
     def print_pages(self, page_w_in: float, page_h_in: float) -> list[dict[str, Any]]:
         """The chart options of each printed page: a big Gantt is split by rows, a big graph into tiles, a long
