@@ -103,8 +103,10 @@ def on_read_only_disk(path: str | os.PathLike[str]) -> bool:
 
 
 DISK_FULL = {
+    getattr(
+        errno, "EDQUOT", -1
+    ): "The disk is full for this user (disk quota exceeded)",  # (not in Windows' errno)
     errno.ENOSPC: "The disk is full (no space left on device)",
-    errno.EDQUOT: "The disk is full for this user (disk quota exceeded)",
 }
 """What a write that ran out of room says, by the system's error number (its own words, 'No space left on
 device', did not say that freeing space and trying again works)."""
