@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from planner.model.io import write_bytes_atomic
+from planner.model.io import disk_full_text, write_bytes_atomic
 from planner.units import agree, count, quoted
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
@@ -636,4 +636,11 @@ def write_export(path: str | os.PathLike[str], data: str | bytes) -> None:
     try:
         write_bytes_atomic(path, data.encode("utf-8") if isinstance(data, str) else data)
     except OSError as exc:
+        full = disk_full_text(exc)
+        if full is not None:  # the old file (if any) is whole: room is all it takes
+            raise InteropError(
+                path,
+                f"cannot write: {full[:1].lower()}{full[1:]}",
+                hint="free some space and export again, or export to another disk",
+            ) from None
         raise InteropError(path, f"cannot write: {exc.strerror or exc}") from None

@@ -559,6 +559,20 @@ def _paused(make: Callable[[Any], Plan | None], arg: Any) -> Plan | None:
             return None
 
 
+_EDQUOT = getattr(errno, "EDQUOT", -1)  # (Windows' errno has none)
+DISK_FULL = {
+    _EDQUOT: "The disk is full for this user (disk quota exceeded)",
+    errno.ENOSPC: "The disk is full (no space left on device)",
+}
+"""What a write that ran out of room says, by the system's error number (its own words, 'No space left on
+device', did not say that freeing space and trying again works)."""
+
+
+def disk_full_text(exc: OSError) -> str | None:
+    """Why ``exc`` stopped a write when the disk is full (without a full stop), else None."""
+    return DISK_FULL.get(exc.errno or 0)
+
+
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
     """Python's cyclic garbage collector off for the block (on again after it, if it was on). Loading, importing

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import Plan, PlanLoadError, dump_plan, load_plan, units, write_text_atomic
-from planner.model.io import output_target
+from planner.model.io import disk_full_text, output_target
 from planner.model.sessions import clean_folder_temps, clean_stale_temps
 from planner.templates import load_template
 from planner.ui import screen_fit
@@ -42,7 +42,6 @@ from planner.ui.state.background import SimulationRunner
 from planner.ui.state.document import PlanDocument
 from planner.ui.state.file_guard import (
     FileGuard,
-    disk_full_text,
     is_read_only,
     on_read_only_disk,
     shown_path,

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import units
+from planner.model.io import disk_full_text
 from planner.ui.dialogs.save_name import completed_save_name
 from planner.ui.state.background import (
     BackgroundTask,
@@ -43,7 +44,7 @@ from planner.ui.state.background import (
     TaskState,
     snapshot,
 )
-from planner.ui.state.file_guard import disk_full_text, shown_path
+from planner.ui.state.file_guard import shown_path
 
 if TYPE_CHECKING:
     from planner.analysis.montecarlo import SimulationResult

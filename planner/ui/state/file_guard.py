@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import difflib
-import errno
 import hashlib
 import logging
 import os
@@ -100,21 +99,6 @@ def on_read_only_disk(path: str | os.PathLike[str]) -> bool:
         return bool(statvfs(os.path.dirname(os.path.abspath(path))).f_flag & os.ST_RDONLY)
     except (OSError, ValueError):  # no such folder, or a name the system refuses: the save says why
         return False
-
-
-DISK_FULL = {
-    getattr(
-        errno, "EDQUOT", -1
-    ): "The disk is full for this user (disk quota exceeded)",  # (not in Windows' errno)
-    errno.ENOSPC: "The disk is full (no space left on device)",
-}
-"""What a write that ran out of room says, by the system's error number (its own words, 'No space left on
-device', did not say that freeing space and trying again works)."""
-
-
-def disk_full_text(exc: OSError) -> str | None:
-    """Why ``exc`` stopped a write when the disk is full (without a full stop), else None."""
-    return DISK_FULL.get(exc.errno or 0)
 
 
 def _signature(path: str) -> tuple[int, int, int] | None:
