@@ -39,3 +39,20 @@ def test_an_export_onto_a_full_disk_says_so(
     assert "free some space and export again, or export to another disk" in err, err
     assert out.read_bytes() == b"the export before\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]  # no temporary file left
+
+
+def test_a_report_onto_a_full_disk_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "report.pdf"
+    out.write_bytes(b"%PDF the report before\n")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    assert main(["report", str(SAMPLE), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write: the disk is full (no space left on device); free some space" in err, err
+    assert out.read_bytes() == b"%PDF the report before\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]

@@ -25,7 +25,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from planner import __version__, units
-from planner.model.io import atomic_write, output_target
+from planner.model.io import atomic_write, disk_full_text, output_target
 from planner.report.context import (
     Heading,
     ReportContext,
@@ -314,7 +314,13 @@ def build_report(
                     "longest names or notes in the plan and try again."
                 ) from None
             report(0.99, "Saving")
-    except OSError as exc:
+    except OSError as exc:  # (the system's error stays the ReportError's context: the app reads it)
+        full = disk_full_text(exc)
+        if full is not None:  # the old report (if any) is whole: room is all it takes
+            raise ReportError(
+                f"{target}: cannot write: {full[:1].lower()}{full[1:]}; free some space and make the report "
+                "again, or write it to another disk"
+            ) from None
         raise ReportError(f"{target}: cannot write: {exc.strerror or exc}") from None
     report(1.0, "Done")
     return target
