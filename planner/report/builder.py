@@ -284,8 +284,8 @@ def build_report(
     if analysis.schedule is None or analysis.stages is None:
         n = len(analysis.errors)
         raise ReportError(
-            f"the plan has {units.count(n, 'error')}; fix {units.agree(n, 'it', 'them')} "
-            "before making a report (run `planner check`)"
+            f"the plan has {units.count(n, 'error')}; fix {units.agree(n, 'it', 'them')} before making a report "
+            f"({units.agree(n, 'it is', 'they are')} among the plan's findings)"
         )
     if not chosen:
         raise ReportError("no sections chosen: the report would be empty")
