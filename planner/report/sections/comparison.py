@@ -10,6 +10,7 @@ as ``analysis.comparison``; without one the section leaves no trace.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph
@@ -18,6 +19,7 @@ from planner.analysis.cost import format_money, signed_money
 from planner.model import units
 from planner.report.context import ReportContext, ellipsize, esc, fmt_weeks
 from planner.report.sections import Section
+from planner.report.sections.charts import TAIL_ROWS
 from planner.report.style import MIN_PT
 
 if TYPE_CHECKING:
@@ -182,7 +184,7 @@ def build_comparison(ctx: ReportContext) -> list[Flowable]:
         )
     )
     charts = [_delta_gantt(ctx, comp, item) for item in others]
-    if charts and charts[0] and isinstance(charts[0][0], PageBreak):
+    if charts and charts[0] and isinstance(charts[0][0], PageBreak | _StartUnder):
         # The first scenario's chart takes pages of its own: the table's last rows go on with the note, so that
         # their page is at least half used (twelve stages, three scenarios: the note stood alone on a page, 7 %
         # used, the table's rows all on the page before), as the end of a section before a page break does.
@@ -216,7 +218,7 @@ def _sampling_note(ctx: ReportContext, ref: PlanFigures) -> str:
 def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> list[Flowable]:
     import planner.charts as charts
     from planner.analysis.compare import ghost_analysis
-    from planner.report.sections.charts import gantt_tiles, own_page
+    from planner.report.sections.charts import _intro_height, gantt_tiles, own_page
 
     if not item.ok or not comp.reference.ok:
         return []
@@ -252,6 +254,24 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
     natural = tall(charts.style.LABEL_PT) if len(tiles) == 1 else height
     short = natural if natural < height else None
     least = None if short is None else min(short, tall(MIN_PT))
+    if short is None and len(tiles) > 1:
+        # A chart of several pages starts under what is above it when the room left holds a part worth reading
+        # (FIRST_ROWS rows or more) and the chart then takes no more pages than on pages of its own: twelve stages
+        # and three scenarios left the comparison note's page half used (56 %) above a chart starting the next.
+        intro = out[:]
+
+        def parts(cut: list[tuple[int, int]], first: float | None) -> list[Flowable]:
+            return _parts(ctx, comp, item, ghost, title, [*intro], cut, first)
+
+        return [
+            _StartUnder(
+                parts,
+                tiles,
+                lambda first: gantt_tiles(sub, height, first_pt=first),
+                _intro_height(ctx, intro, ctx.wide.frame_width),
+                ctx.wide.frame_height,
+            )
+        ]
     out.insert(0, own_page(ctx, out, least))
     for k, (a, b) in enumerate(tiles):
         if k:
@@ -280,6 +300,90 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
         else:
             out.append(ctx.chart(draw, short, name="scenario Gantt", wide=True, min_height=144.0))
     return out
+
+
+FIRST_ROWS = (
+    TAIL_ROWS  # the fewest rows of a scenario's chart of several pages that start under what is above it
+)
+
+
+def _parts(
+    ctx: ReportContext,
+    comp: Comparison,
+    item: PlanFigures,
+    ghost: Any,
+    title: str,
+    out: list[Flowable],
+    tiles: list[tuple[int, int]],
+    first: float | None,
+) -> list[Flowable]:
+    """A scenario's chart of several pages, row ranges ``tiles`` a page, under its sub-heading and words ``out``:
+    the first part ``first`` points tall (None: the rest of its page), the others the rest of theirs."""
+    import planner.charts as charts
+
+    total = tiles[-1][1]
+    for k, (a, b) in enumerate(tiles):
+        if k:
+            out.append(PageBreak())
+            out.append(
+                Paragraph(
+                    esc(f"{title}, part {k + 1} of {len(tiles)} (rows {a + 1}\u2013{b} of {total})"),
+                    ctx.styles["h3"],
+                )
+            )
+
+        def draw(
+            fig: Figure, rows: tuple[int, int] = (a, b), ghost: Any = ghost, name: str = comp.reference.name
+        ) -> None:
+            charts.draw_gantt(fig, ghost, rows=rows, baseline=name)
+
+        if k == 0 and first is not None:
+            out.append(ctx.chart(draw, first, name="scenario Gantt", wide=True, min_height=first))
+        else:
+            out.append(ctx.chart(draw, None, name="scenario Gantt", wide=True, min_height=144.0))
+    return out
+
+
+class _StartUnder(Flowable):
+    """A scenario's chart of several pages, laid out where it comes: on the pages of its own (a page break first,
+    none at a page's top), or with its first part in the room left on this page when that part holds
+    :data:`FIRST_ROWS` rows or more and the chart takes no more pages than on pages of its own. ``parts(tiles,
+    first)`` builds it; ``cut(first)`` are its row ranges with a first part ``first`` points tall."""
+
+    def __init__(
+        self,
+        parts: Callable[[list[tuple[int, int]], float | None], list[Flowable]],
+        tiles: list[tuple[int, int]],
+        cut: Callable[[float], list[tuple[int, int]]],
+        intro: float,
+        frame_height: float,
+    ) -> None:
+        super().__init__()
+        self.parts, self.tiles, self.cut, self.intro, self.frame_height = (
+            parts,
+            tiles,
+            cut,
+            intro,
+            frame_height,
+        )
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if avail_height >= 1e5:  # measured, not laid out: its pages
+            return avail_width, len(self.tiles) * self.frame_height
+        return avail_width, avail_height + 1.0  # never fits as it is: split() lays it out
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if avail_height >= self.frame_height - 1.0:  # a page's top
+            return self.parts(self.tiles, None)
+        first = avail_height - self.intro - 2.0
+        if first > 0:
+            tiles = self.cut(first - 2.0)
+            if tiles[0][1] - tiles[0][0] >= FIRST_ROWS and len(tiles) - 1 <= len(self.tiles):
+                return self.parts(tiles, first)
+        return [PageBreak(), *self.parts(self.tiles, None)]
+
+    def draw(self) -> None:
+        pass
 
 
 SECTIONS = [
