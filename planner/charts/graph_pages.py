@@ -1122,13 +1122,41 @@ def _head_lines(analysis: Any, page_w: float, small: float, left_out: int) -> in
     return len(_header(analysis, worst, n_all)[0]) + len(_notes(analysis, page_w, small))
 
 
+# The note over a graph page takes at most this many lines where shortening its stage names does it, the names
+# shortened to no less than NAME_LEAST_IN inches.
+NOTE_LINES = 3
+NAME_LEAST_IN = 0.8
+
+
 def _notes(analysis: Any, page_w: float, small: float) -> list[str]:
-    note = "columns are the stages decisions run in under strict gates"
-    moved = analysis.stages.sequencing_text()
-    if moved:
-        note += ": " + "; ".join(moved)
-    note += " \u00b7 \u2190 / \u2192 name linked decisions on other pages"
-    return style.wrap_measured(note, page_w - 0.4, small, HEAD_MAX_LINES)
+    """The note over a graph page: what its columns are, the decisions strict gates move (in the words of
+    :meth:`~planner.analysis.stages.StageAnalysis.sequencing_text`) and what the arrows name. Where it would take
+    more than :data:`NOTE_LINES` lines, the stage names in it are shortened, measured, each to the same width, as
+    little as that takes (not below :data:`NAME_LEAST_IN`): a plan of long stage names repeated each in full, the
+    note seven lines over the cards."""
+    width = page_w - 0.4
+
+    def lines(stages: Any) -> list[str]:
+        note = "columns are the stages decisions run in under strict gates"
+        moved = stages.sequencing_text()
+        if moved:
+            note += ": " + "; ".join(moved)
+        note += " \u00b7 \u2190 / \u2192 name linked decisions on other pages"
+        return style.wrap_measured(note, width, small, HEAD_MAX_LINES)
+
+    out = lines(analysis.stages)
+    if len(out) <= NOTE_LINES or not analysis.stages.suggested_moves:
+        return out
+    name_in = width / 2
+    while True:
+        short = replace(
+            analysis.stages,
+            stages=[replace(r, name=style.fit_line(r.name, name_in, small)) for r in analysis.stages.stages],
+        )
+        out = lines(short)
+        if len(out) <= NOTE_LINES or name_in <= NAME_LEAST_IN:
+            return out
+        name_in = max(NAME_LEAST_IN, name_in * 0.8)
 
 
 def _stub_text(
