@@ -71,3 +71,15 @@ def test_no_room_worth_it_keeps_the_chart_on_pages_of_its_own() -> None:
         parts, [(0, 30), (30, 36)], lambda first: [(0, 8), (8, 20), (20, 32), (32, 36)], 50.0, 500.0
     )
     assert isinstance(longer.split(700, 250)[0], PageBreak)
+
+
+def test_a_last_part_of_a_few_rows_leaves_room_for_the_next_chart(tmp_path: Any) -> None:
+    """Option 1's last part (6 rows) stretched its rows over a page of its own, and Option 2's chart started the
+    next one; it is now as tall as its rows, and Option 2's chart starts under it."""
+    pages = _pages(tmp_path)
+    tail = [
+        k for k, t in enumerate(pages) if "\u201cOption 1\u201d against \u201cBase\u201d, part 2 of 2" in t
+    ]
+    assert len(tail) == 1
+    page = pages[tail[0]]
+    assert "\u201cOption 2\u201d against \u201cBase\u201d" in page.replace(", part 2 of 2", ""), page[-400:]

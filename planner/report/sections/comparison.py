@@ -19,7 +19,7 @@ from planner.analysis.cost import format_money, signed_money
 from planner.model import units
 from planner.report.context import ReportContext, ellipsize, esc, fmt_weeks
 from planner.report.sections import Section
-from planner.report.sections.charts import TAIL_ROWS
+from planner.report.sections.charts import MIN_PAGE_ROWS, TAIL_ROWS
 from planner.report.style import MIN_PT
 
 if TYPE_CHECKING:
@@ -320,6 +320,7 @@ def _parts(
     """A scenario's chart of several pages, row ranges ``tiles`` a page, under its sub-heading and words ``out``:
     the first part ``first`` points tall (None: the rest of its page), the others the rest of theirs."""
     import planner.charts as charts
+    from planner.charts.gantt import frame_in, row_pitch_in
 
     total = tiles[-1][1]
     for k, (a, b) in enumerate(tiles):
@@ -339,6 +340,24 @@ def _parts(
 
         if k == 0 and first is not None:
             out.append(ctx.chart(draw, first, name="scenario Gantt", wide=True, min_height=first))
+        elif k and k == len(tiles) - 1 and b - a < MIN_PAGE_ROWS - 1:
+            # A last part of a few rows is only as tall as they are (it stretched them over a page), so that
+            # the next scenario's chart may start under it.
+            fixed = sum(frame_in(ghost, ctx.wide.frame_width / 72, baseline=True))
+
+            def tall(font: float, rows: int = b - a, fixed: float = fixed) -> float:
+                return (fixed + (rows + 1) * row_pitch_in(font)) * 72 + 2
+
+            out.append(
+                ctx.chart(
+                    draw,
+                    None,
+                    name="scenario Gantt",
+                    wide=True,
+                    min_height=tall(MIN_PT),
+                    max_height=tall(charts.style.LABEL_PT),
+                )
+            )
         else:
             out.append(ctx.chart(draw, None, name="scenario Gantt", wide=True, min_height=144.0))
     return out
