@@ -470,12 +470,12 @@ def _syntax_problem(text: str, exc: json.JSONDecodeError) -> tuple[str, str, int
     """
     at = text[exc.pos : exc.pos + 2]
     before = text[: exc.pos].rstrip()
+    comma = "JSON allows no comma after the last item of a list or an object: delete that comma."
     if at[:1] in "]}" and at and before.endswith(","):
-        return (
-            f"a comma after the last item, before {quoted(at[0])}",
-            "JSON allows no comma after the last item of a list or an object: delete that comma.",
-            len(before) - 1,
-        )
+        return f"a comma after the last item, before {quoted(at[0])}", comma, len(before) - 1
+    if exc.msg.startswith("Illegal trailing comma"):  # Python 3.13 names it itself, at the comma
+        closing = text[exc.pos + 1 :].lstrip()[:1]
+        return f"a comma after the last item, before {quoted(closing or ']')}", comma, exc.pos
     if at in ("//", "/*") or at[:1] == "#":
         return (
             "a comment: JSON has no comments",
