@@ -275,13 +275,7 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
     out.insert(0, own_page(ctx, out, least))
     for k, (a, b) in enumerate(tiles):
         if k:
-            out.append(PageBreak())
-            out.append(
-                Paragraph(
-                    esc(f"{title}, part {k + 1} of {len(tiles)} (rows {a + 1}\u2013{b} of {total})"),
-                    ctx.styles["h3"],
-                )
-            )
+            out.extend(_part_heading(ctx, title, k, tiles))
         rows = None if len(tiles) == 1 else (a, b)
 
         def draw(
@@ -300,6 +294,13 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
         else:
             out.append(ctx.chart(draw, short, name="scenario Gantt", wide=True, min_height=144.0))
     return out
+
+
+def _part_heading(ctx: ReportContext, title: str, k: int, tiles: list[tuple[int, int]]) -> list[Flowable]:
+    """The page break and heading before part ``k`` (from 0) of a scenario's chart of several pages."""
+    a, b = tiles[k]
+    words = f"{title}, part {k + 1} of {len(tiles)} (rows {a + 1}\u2013{b} of {tiles[-1][1]})"
+    return [PageBreak(), Paragraph(esc(words), ctx.styles["h3"])]
 
 
 FIRST_ROWS = (
@@ -322,16 +323,9 @@ def _parts(
     import planner.charts as charts
     from planner.charts.gantt import frame_in, row_pitch_in
 
-    total = tiles[-1][1]
     for k, (a, b) in enumerate(tiles):
         if k:
-            out.append(PageBreak())
-            out.append(
-                Paragraph(
-                    esc(f"{title}, part {k + 1} of {len(tiles)} (rows {a + 1}\u2013{b} of {total})"),
-                    ctx.styles["h3"],
-                )
-            )
+            out.extend(_part_heading(ctx, title, k, tiles))
 
         def draw(
             fig: Figure, rows: tuple[int, int] = (a, b), ghost: Any = ghost, name: str = comp.reference.name
