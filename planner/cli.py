@@ -419,7 +419,7 @@ def _end_now(code: int) -> None:
     back the memory of a big plan's objects whole, where Python's exit freed them one by one (issue 12). Should a
     stream fail to write, the usual exit says why (as it always did); and under a profiler or a tracer (``python -m
     cProfile``, coverage), which write their results as Python exits, Python exits as usual."""
-    if sys.getprofile() is not None or sys.gettrace() is not None:
+    if _observed():
         return
     try:
         sys.stdout.flush()
@@ -427,6 +427,17 @@ def _end_now(code: int) -> None:
     except (OSError, ValueError):
         return
     os._exit(code)
+
+
+def _observed() -> bool:
+    """True under a profiler, a tracer or a coverage tool: the old hooks (``sys.setprofile``/``settrace``) or, from
+    Python 3.12, a tool registered with ``sys.monitoring`` (how cProfile and coverage run there)."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return True
+    monitoring = getattr(sys, "monitoring", None)
+    if monitoring is None:
+        return False
+    return any(monitoring.get_tool(tool) is not None for tool in range(6))  # the tool ids Python names
 
 
 _LOAD_FIRST = frozenset({"check", "analyze", "simulate"})

@@ -105,4 +105,6 @@ def test_analyze_json_is_built_without_collections() -> None:
         gc.callbacks.remove(count)
         gc.set_threshold(*threshold)
     assert len(data["decisions"]) == 2000
-    assert len(started) <= 1, started  # at most the one on leaving the pause, for what was made meanwhile
+    # at most the young collections on leaving the pause, for what was made meanwhile (one on Python 3.11, two on
+    # 3.13, whose collector counts differently), where 14 walked the dicts as they were made without it
+    assert len(started) <= 2 and set(started) <= {0}, started
