@@ -91,7 +91,9 @@ def test_stacked_over_the_figures_the_charts_are_one_above_the_other_whole(
         tab = w.cost_tab
         charts = [tab.spend_chart, tab.stage_chart]
         _settled(qtbot, charts)
-        assert tab.splitter.orientation() == Qt.Orientation.Vertical  # stacked
-        assert not _tabbed(tab)
+        # stacked, once the layout has settled (on a loaded machine it settles after _settled's half second)
+        qtbot.waitUntil(
+            lambda: tab.splitter.orientation() == Qt.Orientation.Vertical and not _tabbed(tab), timeout=10_000
+        )
         # (the page's scroll bar comes once the charts have their heights: they are drawn again for its width)
         qtbot.waitUntil(lambda: all(c.isVisible() and _whole(c) for c in charts), timeout=10_000)
