@@ -51,6 +51,7 @@ from planner.commands.core import (
     cmd_open,
     cmd_templates,
 )
+from planner.startup import prepare_environment
 from planner.units import control_escape
 
 __all__ = [
@@ -367,9 +368,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(f"planner: cannot write the output: {exc.strerror or exc}\n")
             return EXIT_USAGE
         return EXIT_OK
-    # numpy's OpenBLAS starts a thread per core when numpy is imported, ~0.08 s of CPU for every command; the
-    # planner's few matrix products are small and gain nothing from them (issue 12). The user's own setting wins.
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # One OpenBLAS thread, and a matplotlib folder that can be written (planner.startup), before numpy or
+    # matplotlib is imported. The user's own settings win.
+    prepare_environment()
     # The cyclic GC is off while the command starts: importing pydantic, the plan model, numpy and the analysis
     # makes ~50k long-lived objects and no garbage, and the ~70 collections those allocations set off walked them
     # again and again (issue 12: check and analyze 5-8 ms sooner at 10k decisions). A command that reads a plan

@@ -256,10 +256,11 @@ def run(path: str | None, *, present: bool = False, scenario: str | None = None)
 
     The window is shown first and the plan is read right after, from the event loop: reading and analysing the
     plan (pydantic, numpy) then happens after the first paint, so the window appears as early as possible."""
-    # numpy's OpenBLAS starts a thread per core when numpy is first imported (after the first paint, when the plan
-    # is analysed): ~0.05 s of wall time on 2 cores for products the app keeps small. As planner.cli.main does for
-    # every command; this covers callers of run() that do not come through it. The user's own setting wins.
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # One OpenBLAS thread and a matplotlib folder that can be written (planner.startup), as planner.cli.main sets
+    # for every command; this covers callers of run() that do not come through it. The user's own settings win.
+    from planner.startup import prepare_environment
+
+    prepare_environment()
     from PySide6.QtCore import QTimer
 
     if os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
