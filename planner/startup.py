@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import MutableMapping
 from pathlib import Path
 
@@ -87,6 +86,8 @@ def _usable(folder: Path | None) -> bool:
 def _own_temp_folder(name: str) -> Path | None:
     """``<temporary folder>/scaling-roadmap-planner-<user>/<name>``, made private to this user, or None when it
     cannot be made or is not this user's alone (another account could have made it first in a shared /tmp)."""
+    import tempfile  # (here, not at the top: it imports shutil, lzma and random, ~10 ms every command would pay)
+
     posix = hasattr(os, "getuid")
     user = str(os.getuid()) if posix else (os.environ.get("USERNAME") or "user")
     try:
