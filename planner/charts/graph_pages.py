@@ -1089,27 +1089,66 @@ def _routes(
 
 
 def _header(analysis: Any, page: GraphPage, n_here: int) -> tuple[list[str], list[str]]:
-    """The lines over a page: where it is in the graph, then the note on what columns and lines mean (wrapped
-    to the page, never shortened)."""
+    """The lines over a page: where it is in the graph (one line, :func:`_where_line`), then the note on what
+    columns and lines mean (wrapped to the page, never shortened)."""
+    return _where_line(analysis, page, n_here), _notes(analysis, page.page_w, page.small)
+
+
+def _where_line(analysis: Any, page: GraphPage, n_here: int) -> list[str]:
+    """The line over a page saying where it is: its part, its stages ('Validate to Integrate') and how many
+    decisions it holds. One line by rule: where the whole names do not fit, they are shortened, measured, each to
+    the same width where both need it (the band headers and the stages in detail have them whole); where even
+    names of :data:`NAME_LEAST_IN` leave no room, a summarised graph's counts are said in fewer words. (Long stage
+    names took two lines, the second pushing the cards down.)"""
     plan, st = analysis.plan, analysis.stages
     stage_res = st.stages
     first, last = min(page.stages), max(page.stages)
-    names = [stage_res[x].name if x < len(stage_res) else "Unknown stage" for x in (first, last)]
-    where = names[0] if first == last else f"{names[0]} to {names[1]}"
+    names = [
+        stage_res[x].name if x < len(stage_res) else "Unknown stage" for x in dict.fromkeys((first, last))
+    ]
     n_all = len(plan.decisions)
-    part = [f"part {page.part} of {page.parts}"] if page.parts > 1 else []  # no "part 1 of 1"
+    part = [f"part {units.part_of(page.part, page.parts)}"] if page.parts > 1 else []  # no "part 1 of 1"
     if page.left_out:
-        bits = [
-            *part,
-            where,
-            f"the critical path and the milestones: {n_here} of {n_all - page.left_out} here",
-            f"{page.left_out} of {n_all} decisions left out (all are in the Gantt chart)",
+        kept, out = n_all - page.left_out, units.part_of(page.left_out, n_all)
+        counts = [
+            [
+                f"the critical path and the milestones: {units.part_of(n_here, kept)} here",
+                f"{out} decisions left out"
+                # An exported page says where the others are; a report's words over its pages say it (the Gantt
+                # chart of a plan of more than 400 decisions has only the key ones: 'all are in' was not true).
+                + ("" if page.compact else " (all are in the Gantt chart)"),
+            ],
+            # the same in fewer words
+            [f"critical path, milestones: {units.part_of(n_here, kept)}", f"{out} left out"],
         ]
     else:
-        bits = [*part, where, agree(n_all, "its 1 decision", f"{n_here} of {n_all} decisions")]
-    # wrapped by measured width: by a count of average characters, lines of capitals ran off the page
-    lines = style.wrap_measured(" \u00b7 ".join(bits), page.page_w - 0.4, page.small, HEAD_MAX_LINES)
-    return lines, _notes(analysis, page.page_w, page.small)
+        counts = [[agree(n_all, "its 1 decision", f"{units.part_of(n_here, n_all)} decisions")]]
+    width, size = page.page_w - 0.4, page.small
+
+    def line(shown: list[str], words: list[str]) -> str:
+        return " \u00b7 ".join([*part, " to ".join(shown), *words])
+
+    for words in counts:
+        if style.measured_width_in(line(names, words), size) <= width:
+            return [line(names, words)]
+        room = width - style.measured_width_in(line(["" for _ in names], words), size)
+        if room >= NAME_LEAST_IN * len(names):
+            return [line(_names_in(names, room, size), words)]
+    # a page too narrow for any of it: wrapped, never cut
+    return style.wrap_measured(line(names, counts[-1]), width, size, HEAD_MAX_LINES)
+
+
+def _names_in(names: list[str], room: float, size: float) -> list[str]:
+    """``names`` shortened (measured, :func:`style.fit_line`) to share ``room`` inches at ``size`` pt: each the same
+    width, a name narrower than its share whole and its spare room the other's."""
+    widths = [style.measured_width_in(n, size) for n in names]
+    share = room / len(names)
+    if len(names) == 2 and min(widths) < share:
+        k = widths.index(min(widths))
+        out = list(names)
+        out[1 - k] = style.fit_line(names[1 - k], room - widths[k], size)
+        return out
+    return [style.fit_line(n, share, size) for n in names]
 
 
 def _head_lines(analysis: Any, page_w: float, small: float, left_out: int) -> int:
