@@ -4,6 +4,8 @@ and charts, so that sections stay short and look alike."""
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,7 +28,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from planner.model import units
 from planner.report.errors import ReportCancelled
-from planner.report.fonts import BOLD, REGULAR, font_runs
+from planner.report.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, font_runs
 from planner.report.style import MIN_PT, RULE, ZEBRA, PageGeometry, paragraph_styles, table_style
 from planner.report.vector import ChartFlowable, LaidOutLine, draw_laid_out, right_to_left, smallest_font
 
@@ -147,6 +149,168 @@ class LaidOutLines(Flowable):
             x = self.width - stringWidth(line, st.fontName, st.fontSize) if st.alignment == TA_RIGHT else 0.0
             y = st.leading * (n - 1 - j) + st.leading - st.fontSize
             draw_laid_out(self.canv, x, y, line, st.fontSize, bold=bold)
+
+
+_TAG = re.compile(r"<[^>]*>")
+_FONT_ATTR = re.compile(r"""(\w+)\s*=\s*['"]([^'"]*)['"]""")
+
+
+def markup_runs(text: str, style: Any) -> list[list[tuple[str, str, float, Any]]] | None:
+    """The lines (split at ``<br/>``) of a paragraph's ``text`` as runs ``(text, font, size, colour)`` in
+    ``style``: the markup the report writes (``<b>``, ``<i>``, ``<font color= size=>``, ``<br/>``, entities).
+    None for any other markup (the text stays a ReportLab paragraph)."""
+    from reportlab.lib.colors import toColor
+
+    lines: list[list[tuple[str, str, float, Any]]] = [[]]
+    bold = italic = 0
+    fonts: list[tuple[float, Any]] = [(float(style.fontSize), style.textColor)]
+    base_bold = "Bold" in style.fontName
+    at = 0
+    for m in [*_TAG.finditer(text), None]:
+        chunk = text[at : m.start() if m else len(text)]
+        if chunk:
+            b, i = base_bold or bold > 0, italic > 0
+            font = BOLD_ITALIC if b and i else BOLD if b else ITALIC if i else REGULAR
+            size, color = fonts[-1]
+            lines[-1].append((html.unescape(chunk), font, size, color))
+        if m is None:
+            break
+        at = m.end()
+        tag = m.group(0)[1:-1].strip()
+        name = tag.split()[0].lower() if tag.split() else ""
+        if name in ("br/", "br"):
+            lines.append([])
+        elif name in ("b", "/b"):
+            bold += 1 if name == "b" else -1
+        elif name in ("i", "/i"):
+            italic += 1 if name == "i" else -1
+        elif name == "font":
+            attrs = dict(_FONT_ATTR.findall(tag))
+            if set(attrs) - {"color", "size"}:
+                return None
+            size, color = fonts[-1]
+            fonts.append(
+                (float(attrs.get("size", size)), toColor(attrs["color"]) if "color" in attrs else color)
+            )
+        elif name == "/font" and len(fonts) > 1:
+            fonts.pop()
+        else:
+            return None
+    return lines
+
+
+class LaidOutParagraph(Paragraph):
+    """A paragraph (or a table cell of markup) with right-to-left text: its runs (:func:`markup_runs`: bold, a
+    colour, a size) broken into lines of the width it gets between words, each run of a line drawn left to right,
+    one with Hebrew or Arabic laid out as the charts lay it out (:func:`draw_laid_out`: bidi order, Arabic
+    joined), the others as text in their font. ReportLab's paragraph set such text backwards letter by letter (a
+    stage's goal in Hebrew, the risk register's bold titles)."""
+
+    def __init__(self, lines: list[list[tuple[str, str, float, Any]]], style: Any) -> None:
+        # a paragraph of its plain text to the rest of the report (words, not a figure: the builder's rules)
+        super().__init__(esc(" ".join("".join(r[0] for r in line) for line in lines)), style)
+        self.source, self.style = lines, style
+        self.lines: list[list[tuple[str, str, float, Any]]] = []
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 (ReportLab's name)
+        return float(self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 (ReportLab's name)
+        return float(self.style.spaceAfter)
+
+    def _leading(self, line: list[tuple[str, str, float, Any]]) -> float:
+        size = max((r[2] for r in line), default=float(self.style.fontSize))
+        return (
+            max(float(self.style.leading), size * 1.2)
+            if size > self.style.fontSize
+            else float(self.style.leading)
+        )
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        out: list[list[tuple[str, str, float, Any]]] = []
+        for source in self.source:
+            line: list[tuple[str, str, float, Any]] = []
+            used = 0.0
+            for text, font, size, color in source:
+                for word in re.split(r"(?<= )", text):  # words, each with the spaces after it
+                    if not word:
+                        continue
+                    w = stringWidth(word.rstrip(), font, size)
+                    if line and used + w > avail_width:
+                        out.append(line)
+                        line, used = [], 0.0
+                        word = word.lstrip()
+                        if not word:
+                            continue
+                    if line and line[-1][1:] == (font, size, color):
+                        line[-1] = (line[-1][0] + word, font, size, color)
+                    else:
+                        line.append((word, font, size, color))
+                    used += stringWidth(word, font, size)
+            out.append(line)
+        self.lines = out
+        self.width = avail_width
+        self.height = sum(self._leading(x) for x in out)
+        return avail_width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        """The lines that fit ``avail_height`` and the rest, each a paragraph of its own (none: it moves on)."""
+        self.wrap(avail_width, avail_height)
+        used, k = 0.0, 0
+        while k < len(self.lines) and used + self._leading(self.lines[k]) <= avail_height:
+            used += self._leading(self.lines[k])
+            k += 1
+        if k == 0 or k == len(self.lines):
+            return []
+        first, rest = (
+            LaidOutParagraph(self.lines[:k], self.style),
+            LaidOutParagraph(self.lines[k:], self.style),
+        )
+        rest.style = ParagraphStyle(f"{self.style.name}_rest", self.style, spaceBefore=0)
+        first.style = ParagraphStyle(f"{self.style.name}_first", self.style, spaceAfter=0)
+        return [first, rest]
+
+    def draw(self) -> None:
+        canv = self.canv
+        y = sum(self._leading(x) for x in self.lines)
+        for line in self.lines:
+            lead = self._leading(line)
+            y -= lead
+            base = y + lead - max((r[2] for r in line), default=float(self.style.fontSize))
+            x = 0.0
+            if self.style.alignment == TA_RIGHT:
+                x = (
+                    self.width
+                    - sum(stringWidth(t.rstrip(), f, z) for t, f, z, _ in line[-1:])
+                    - sum(stringWidth(t, f, z) for t, f, z, _ in line[:-1])
+                )
+            for k, (text, font, size, color) in enumerate(line):
+                shown = text.rstrip() if k == len(line) - 1 else text
+                canv.setFillColor(color)
+                if right_to_left(shown):
+                    lead_sp = len(shown) - len(shown.lstrip())
+                    x0 = x + stringWidth(shown[:lead_sp], font, size)
+                    draw_laid_out(canv, x0, base, shown.strip(), size, bold="Bold" in font)
+                else:
+                    for f, part in font_runs(shown, font):
+                        canv.setFont(f, size)
+                        canv.drawString(x, base, part)
+                        x += stringWidth(part, f, size)
+                    continue
+                x += stringWidth(shown, font, size)
+
+
+def laid_out_paragraph(text: str, style: Any, *, markup: bool) -> Paragraph | None:
+    """A :class:`LaidOutParagraph` of ``text`` (escaped unless ``markup``) when it holds right-to-left letters and
+    only the report's own markup, else None (a ReportLab paragraph sets it right)."""
+    if text.isascii() or not right_to_left(text):
+        return None
+    lines = (
+        markup_runs(text if markup else escape(text), style)
+        if markup
+        else [[(line, style.fontName, float(style.fontSize), style.textColor)] for line in text.split("\n")]
+    )
+    return None if lines is None else LaidOutParagraph(lines, style)
 
 
 MISSING_SHOWN = 6  # characters without a font named in the report's note, with their code points
@@ -651,8 +815,10 @@ class ReportContext:
         )
 
     def p(self, text: str, style: str = "body", *, markup: bool = False) -> Paragraph:
-        """A paragraph; ``text`` is escaped unless ``markup``."""
-        return Paragraph(text if markup else esc(text), self.styles[style])
+        """A paragraph; ``text`` is escaped unless ``markup``. With Hebrew or Arabic in it, a
+        :class:`LaidOutParagraph` (a paragraph set it backwards)."""
+        laid = laid_out_paragraph(text, self.styles[style], markup=markup)
+        return laid if laid is not None else Paragraph(text if markup else esc(text), self.styles[style])
 
     def bullets(self, items: Sequence[str], *, markup: bool = False, style: str = "bullet") -> list[Flowable]:
         return [Paragraph(t if markup else esc(t), self.styles[style], bulletText="\u2022") for t in items]
@@ -668,6 +834,10 @@ class ReportContext:
             plain = str(text)
             if "\n" not in plain and not plain.isascii() and right_to_left(plain):
                 return LaidOutLines(plain, self.styles[style])
+        else:  # markup (a bold title, an owner under it) with right-to-left text: laid out too
+            laid = laid_out_paragraph(str(text), self.styles[style], markup=True)
+            if laid is not None:
+                return laid
         return Paragraph(str(text) if markup else esc(text), self.styles[style])
 
     def columns(
