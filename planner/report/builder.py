@@ -409,9 +409,16 @@ class _SectionBreak(CondPageBreak):
         super().__init__(_FOLLOW * frame_height)
         self.need, self.give, self.frame_height = need, give, frame_height
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+    def _height(self, avail_height: float) -> float:
         short = self.need - self.give - avail_height  # what would not fit here, its charts at their shortest
-        self.height = avail_height + 1.0 if short > 0 else _FOLLOW * self.frame_height
+        return avail_height + 1.0 if short > 0 else _FOLLOW * self.frame_height
+
+    def starts_in(self, avail_width: float, avail_height: float) -> bool:
+        """Whether the section starts in ``avail_height`` points left on a page (else on the next)."""
+        return self._height(avail_height) <= avail_height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.height = self._height(avail_height)
         w, h = super().wrap(avail_width, avail_height)
         return float(w), float(h)
 
@@ -505,18 +512,61 @@ class _SectionStart(CondPageBreak):
             and words + figure + SECTION_GAP > avail_height
         )
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+    def _height(self, avail_height: float) -> float:
         short = self.need(avail_height) > avail_height and (
             avail_height < LEAD_SHARE * self.frame_height or self.alone(avail_height)
         )
-        self.height = avail_height + 1.0 if short else _FOLLOW * self.frame_height
         if self.whole + SECTION_GAP <= avail_height:
             # A section of a few words that fits whole in the room left follows, however little is left: nothing of
             # it goes on alone ('Findings' and its one line stood alone on a page, 6 % used, the appendix after it
             # going whole to the next page).
-            self.height = 0.0
+            return 0.0
+        return avail_height + 1.0 if short else _FOLLOW * self.frame_height
+
+    def starts_in(self, avail_width: float, avail_height: float) -> bool:
+        """Whether the section starts in ``avail_height`` points left on a page (else on the next)."""
+        return self._height(avail_height) <= avail_height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.height = self._height(avail_height)
         w, h = super().wrap(avail_width, avail_height)
         return float(w), float(h)
+
+
+def _tell_followers(story: list[Any]) -> None:
+    """Give each flowable that lays itself out by what follows it (a scenario's chart of several pages,
+    ``follower``) a test of whether what comes next starts in the room it leaves on a page."""
+    from planner.report.sections.comparison import _StartUnder
+
+    for k, f in enumerate(story):
+        if isinstance(f, _StartUnder):
+            # the next few flowables, as they are now (ReportLab takes them off the story as it lays them out)
+            after = story[k + 1 : k + 1 + _LOOK_AHEAD]
+            f.follower = lambda width, room, after=after: _starts_in(after, width, room)
+
+
+_LOOK_AHEAD = 8  # flowables: the page breaks and gaps before what follows, and what it starts with
+
+
+def _starts_in(after: list[Any], width: float, room: float) -> bool:
+    """Whether what follows (``after``) starts in ``room`` points left on a page: each page break before it (a
+    section's start or break, a conditional one) lets it, the gaps between take their room."""
+    from planner.report.sections.comparison import _StartUnder
+
+    for f in after:
+        if isinstance(f, _StartUnder | _SectionStart | _SectionBreak):
+            if not f.starts_in(width, room):
+                return False
+            if isinstance(f, _StartUnder):
+                return True
+        elif isinstance(f, CondPageBreak):
+            if room < f.height:
+                return False
+        elif isinstance(f, _Gap):
+            room -= f.wrap(width, room)[1]
+        else:  # a page break, or what it starts with
+            return not isinstance(f, PageBreak | NextPageTemplate)
+    return False
 
 
 def _headings_before_tables(story: list[Any], width: float, frame_height: float) -> list[Any]:
@@ -671,6 +721,7 @@ def _build(
         if note is not None:
             story += [_Gap(12, geometry.frame_height), note]
     story = _headings_before_tables(story, geometry.frame_width, geometry.frame_height)
+    _tell_followers(story)
 
     # Phase 2: lay out and draw the pages; progress follows the flowables still to place.
     total = max(1, len(story))

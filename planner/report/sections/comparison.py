@@ -260,8 +260,8 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
         # and three scenarios left the comparison note's page half used (56 %) above a chart starting the next.
         intro = out[:]
 
-        def parts(cut: list[tuple[int, int]], first: float | None) -> list[Flowable]:
-            return _parts(ctx, comp, item, ghost, title, [*intro], cut, first)
+        def parts(cut: list[tuple[int, int]], first: float | None, tail: bool = True) -> list[Flowable]:
+            return _parts(ctx, comp, item, ghost, title, [*intro], cut, first, tail)
 
         return [
             _StartUnder(
@@ -270,6 +270,7 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
                 lambda first: gantt_tiles(sub, height, first_pt=first),
                 _intro_height(ctx, intro, ctx.wide.frame_width),
                 ctx.wide.frame_height,
+                gantt_tiles(sub, height, share=False),
             )
         ]
     out.insert(0, own_page(ctx, out, least))
@@ -317,9 +318,11 @@ def _parts(
     out: list[Flowable],
     tiles: list[tuple[int, int]],
     first: float | None,
+    tail: bool = True,
 ) -> list[Flowable]:
     """A scenario's chart of several pages, row ranges ``tiles`` a page, under its sub-heading and words ``out``:
-    the first part ``first`` points tall (None: the rest of its page), the others the rest of theirs."""
+    the first part ``first`` points tall (None: the rest of its page), the others the rest of theirs; with
+    ``tail``, a last part of a few rows only as tall as they are."""
     import planner.charts as charts
     from planner.charts.gantt import frame_in, row_pitch_in
 
@@ -334,7 +337,7 @@ def _parts(
 
         if k == 0 and first is not None:
             out.append(ctx.chart(draw, first, name="scenario Gantt", wide=True, min_height=first))
-        elif k and k == len(tiles) - 1 and b - a < MIN_PAGE_ROWS - 1:
+        elif tail and k and k == len(tiles) - 1 and b - a < MIN_PAGE_ROWS - 1:
             # A last part of a few rows is only as tall as they are (it stretched them over a page), so that
             # the next scenario's chart may start under it.
             fixed = sum(frame_in(ghost, ctx.wide.frame_width / 72, baseline=True))
@@ -361,15 +364,22 @@ class _StartUnder(Flowable):
     """A scenario's chart of several pages, laid out where it comes: on the pages of its own (a page break first,
     none at a page's top), or with its first part in the room left on this page when that part holds
     :data:`FIRST_ROWS` rows or more and the chart takes no more pages than on pages of its own. ``parts(tiles,
-    first)`` builds it; ``cut(first)`` are its row ranges with a first part ``first`` points tall."""
+    first, tail)`` builds it; ``cut(first)`` are its row ranges with a first part ``first`` points tall.
+
+    On pages of its own, a last part of a few rows is only as tall as they are where what follows starts under it
+    (the next scenario's chart, :meth:`starts_in`, or the next section: ``follower``, which the builder sets, see
+    :func:`planner.report.builder.follows_in`); otherwise the pages share the rows evenly (``even``): fraud
+    detection's two scenarios each left a page of 14 rows half white under 32 rows, the next chart or section on
+    the next page in any case (23 and 23 now)."""
 
     def __init__(
         self,
-        parts: Callable[[list[tuple[int, int]], float | None], list[Flowable]],
+        parts: Callable[..., list[Flowable]],
         tiles: list[tuple[int, int]],
         cut: Callable[[float], list[tuple[int, int]]],
         intro: float,
         frame_height: float,
+        even: list[tuple[int, int]] | None = None,
     ) -> None:
         super().__init__()
         self.parts, self.tiles, self.cut, self.intro, self.frame_height = (
@@ -379,24 +389,60 @@ class _StartUnder(Flowable):
             intro,
             frame_height,
         )
+        self.even = even if even is not None and len(even) == len(tiles) else tiles
+        # what follows it in the story: the next scenario's chart, the next section's start, or a page break
+        self.follower: Callable[[float, float], bool] | None = None
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if avail_height >= 1e5:  # measured, not laid out: its pages
             return avail_width, len(self.tiles) * self.frame_height
         return avail_width, avail_height + 1.0  # never fits as it is: split() lays it out
 
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        if avail_height >= self.frame_height - 1.0:  # a page's top
-            return self.parts(self.tiles, None)
+    def _first_cut(self, avail_height: float) -> list[tuple[int, int]] | None:
+        """Its row ranges starting in ``avail_height`` points left on a page, or None where it starts the next."""
         first = avail_height - self.intro - 2.0
         if first > 0:
             tiles = self.cut(first - 2.0)
             if tiles[0][1] - tiles[0][0] >= FIRST_ROWS and len(tiles) - 1 <= len(self.tiles):
-                return self.parts(tiles, first)
-        return [PageBreak(), *self.parts(self.tiles, None)]
+                return tiles
+        return None
+
+    def starts_in(self, avail_width: float, avail_height: float) -> bool:
+        """Whether it starts in ``avail_height`` points left on a page (else on the next)."""
+        return avail_height < self.frame_height - 1.0 and self._first_cut(avail_height) is not None
+
+    def _own_pages(self, avail_width: float) -> list[Flowable]:
+        """Its parts on pages of their own; the last, of a few rows, as tall as they are only where what follows
+        starts in the room under it."""
+        out = self.parts(self.tiles, None)
+        if self.even == self.tiles or len(self.tiles) < 2:
+            return out
+        k = max(j for j, f in enumerate(out) if isinstance(f, PageBreak))
+        used = sum(_space(f, avail_width) for f in out[k + 1 :])
+        follows = self.follower is not None and self.follower(avail_width, self.frame_height - used)
+        return out if follows else self.parts(self.even, None, False)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if avail_height >= self.frame_height - 1.0:  # a page's top
+            return self._own_pages(avail_width)
+        tiles = self._first_cut(avail_height)
+        if tiles is not None:
+            return self.parts(tiles, avail_height - self.intro - 2.0)
+        return [PageBreak(), *self._own_pages(avail_width)]
 
     def draw(self) -> None:
         pass
+
+
+def _space(f: Flowable, width: float) -> float:
+    """Points ``f`` takes on a page: its height (a chart at its tallest) and the space around it."""
+    if isinstance(f, PageBreak):
+        return 0.0
+    max_height = getattr(f, "max_height", None)
+    if max_height is not None:
+        return float(max_height)
+    _, h = f.wrap(width, 1e6)
+    return float(h + f.getSpaceBefore() + f.getSpaceAfter())
 
 
 SECTIONS = [
