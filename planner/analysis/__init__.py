@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from planner.analysis.capacity import capacity_findings, iso_dates_of, teams_json
+from planner.analysis.capacity import JsonTable, capacity_findings, iso_dates_of, teams_json
 from planner.analysis.explain import Explanation, driving_chain, explain
 from planner.analysis.findings import Finding, Severity, has_errors, sort_findings
 from planner.analysis.graph import ESTIMATES, PlanGraph, columns_of, compile_plan, gc_paused, graph_columns
@@ -105,16 +105,20 @@ def _findings_and_schedule(plan: Plan, estimate: str) -> tuple[list[Finding], Sc
     return findings, sched
 
 
-def analysis_to_dict(result: Analysis, *, finding_objects: bool = False) -> dict[str, Any]:
+def analysis_to_dict(
+    result: Analysis, *, finding_objects: bool = False, tables: bool = False
+) -> dict[str, Any]:
     """The JSON object of ``planner analyze --format json`` (SPEC §4), field for field. With ``finding_objects``,
     ``findings`` holds the :class:`Finding` objects themselves, which the command's JSON writer writes as their
-    ``to_dict`` (issue 12: a big plan's 14k findings without a dict each first)."""
+    ``to_dict`` (issue 12: a big plan's 14k findings without a dict each first); with ``tables``, ``decisions`` and
+    each team's ``load`` (and ``levelled_load``) are a :class:`~planner.analysis.capacity.JsonTable`, which it
+    writes as the list of dicts its ``to_list`` is (100k decisions without a dict each)."""
     # issue 12: a dict per decision, per team step and per finding, none in a cycle: no collections over them
     with gc_paused():
-        return _analysis_to_dict(result, finding_objects)
+        return _analysis_to_dict(result, finding_objects, tables)
 
 
-def _analysis_to_dict(result: Analysis, finding_objects: bool) -> dict[str, Any]:
+def _analysis_to_dict(result: Analysis, finding_objects: bool, tables: bool) -> dict[str, Any]:
     plan = result.plan
     out: dict[str, Any] = {"title": plan.title, "unit": "week", "estimate": result.estimate}
     out.update(progress_json(plan))  # status date (issue 16)
@@ -139,97 +143,42 @@ def _analysis_to_dict(result: Analysis, finding_objects: bool) -> dict[str, Any]
     else:
         stage_ids = [x.id for x in plan.stages]
         start = plan.start_date
-        # Column by column (issue 12): one dict literal per decision, in the order of the keys of Schedule.row and
-        # then the progress columns (issue 16); no per-cell lookups, per-row date arithmetic or object per row.
+        # Column by column (issue 12): a table of the decisions' columns, in the order of the keys of Schedule.row
+        # and then the progress columns (issue 16); no per-cell lookups, per-row date arithmetic or object per row.
         sequenced = [stage_ids[k] for k in st.sequenced.tolist()]
         cols = columns_of(plan, s.graph)
         state, planned, a_s, a_f = progress_columns(plan, result.estimate, cols)
-        remaining = s.duration.tolist()
-        figures = [
-            cols.ids,
-            cols.stage,
-            sequenced,
-            remaining if planned is None else planned,
-            *(x.tolist() for x in (s.es, s.ef, s.ls, s.lf, s.total_float, s.free_float, s.critical)),
-        ]
-        if start is None:
-            decisions = [
-                {
-                    "id": i,
-                    "stage": g,
-                    "sequenced_stage": q,
-                    "duration": dur,
-                    "es": es,
-                    "ef": ef,
-                    "ls": ls,
-                    "lf": lf,
-                    "total_float": tf,
-                    "free_float": ff,
-                    "critical": crit,
-                    "state": state_,
-                    "remaining": rem,
-                    "actual_start": ast,
-                    "actual_finish": afi,
-                }
-                for i, g, q, dur, es, ef, ls, lf, tf, ff, crit, state_, rem, ast, afi in zip(
-                    *figures, state, remaining, a_s, a_f, strict=True
-                )
-            ]
-        else:
-            decisions = [
-                {
-                    "id": i,
-                    "stage": g,
-                    "sequenced_stage": q,
-                    "duration": dur,
-                    "es": es,
-                    "ef": ef,
-                    "ls": ls,
-                    "lf": lf,
-                    "total_float": tf,
-                    "free_float": ff,
-                    "critical": crit,
-                    "start_date": es_date,
-                    "finish_date": ef_date,
-                    "state": state_,
-                    "remaining": rem,
-                    "actual_start": ast,
-                    "actual_finish": afi,
-                    "actual_start_date": ast_date,
-                    "actual_finish_date": afi_date,
-                }
-                for (
-                    i,
-                    g,
-                    q,
-                    dur,
-                    es,
-                    ef,
-                    ls,
-                    lf,
-                    tf,
-                    ff,
-                    crit,
-                    es_date,
-                    ef_date,
-                    state_,
-                    rem,
-                    ast,
-                    afi,
-                    ast_date,
-                    afi_date,
-                ) in zip(
-                    *figures,
-                    *iso_dates_of(start, s.es, s.ef),
-                    state,
-                    remaining,
-                    a_s,
-                    a_f,
-                    [None if w is None else units.iso_date(start, w) for w in a_s],
-                    [None if w is None else units.iso_date(start, w) for w in a_f],
-                    strict=True,
-                )
-            ]
+        dated = start is not None
+        starts, finishes = iso_dates_of(start, s.es, s.ef)
+        table = JsonTable(
+            {
+                "id": cols.ids,
+                "stage": cols.stage,
+                "sequenced_stage": sequenced,
+                "duration": s.duration if planned is None else planned,
+                "es": s.es,
+                "ef": s.ef,
+                "ls": s.ls,
+                "lf": s.lf,
+                "total_float": s.total_float,
+                "free_float": s.free_float,
+                "critical": s.critical,
+                **({"start_date": starts, "finish_date": finishes} if dated else {}),
+                "state": state,
+                "remaining": s.duration,
+                "actual_start": a_s,
+                "actual_finish": a_f,
+                **(
+                    {
+                        "actual_start_date": [None if w is None else units.iso_date(start, w) for w in a_s],
+                        "actual_finish_date": [None if w is None else units.iso_date(start, w) for w in a_f],
+                    }
+                    if dated
+                    else {}
+                ),
+            }
+        )
+        decisions = table if tables else table.to_list()
         out.update(
             {
                 "start_date": start.isoformat() if start is not None else None,
@@ -276,7 +225,7 @@ def _analysis_to_dict(result: Analysis, finding_objects: bool) -> dict[str, Any]
         []
         if s is None
         else teams_json(
-            plan, s.es, s.ef, (lv.es, lv.ef) if lv is not None else None, graph_columns(plan, s.graph)
+            plan, s.es, s.ef, (lv.es, lv.ef) if lv is not None else None, graph_columns(plan, s.graph), tables
         )
     )
     findings = result.all_findings

@@ -25,9 +25,10 @@ With ample capacity every decision is placed at its CPM early start, so levellin
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from bisect import bisect_right
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter
@@ -357,6 +358,80 @@ def weekly_load(plan: Plan, es: np.ndarray, ef: np.ndarray, weeks: int | None = 
 
 
 # -- team load as data: analyze's JSON and text ------------------------------------------------------------------
+class JsonTable:
+    """Rows of analyze's JSON that have the same keys (its decisions, a team's load steps), held as one column per
+    key: :meth:`to_list` gives them as dicts, :meth:`write_json` writes them as JSON without a dict per row (issue
+    12: at 100k decisions the 100k decision dicts and 125k step dicts, and the JSON text of them all held at once,
+    were a fifth of ``analyze``; :func:`planner.commands.common.dump_json` writes a table so). A column is a list, or
+    a numpy array standing for its ``tolist()``."""
+
+    __slots__ = ("columns", "keys")
+
+    ROWS_AT_ONCE = 512
+    """Rows :meth:`write_json` writes at a time: their objects and text are made in memory the last ones freed."""
+
+    def __init__(self, columns: dict[str, Sequence[Any] | np.ndarray]) -> None:
+        """``columns``: each key of the rows, in order, with its column."""
+        if len({len(c) for c in columns.values()}) > 1:
+            raise ValueError(f"columns of {[len(c) for c in columns.values()]} rows")
+        self.keys = tuple(columns)
+        self.columns = list(columns.values())
+
+    def __len__(self) -> int:
+        return len(self.columns[0]) if self.columns else 0
+
+    def to_list(self) -> list[dict[str, Any]]:
+        """The rows, each a dict of the keys in order."""
+        keys = self.keys
+        columns = [c.tolist() if isinstance(c, np.ndarray) else c for c in self.columns]
+        # (zip(keys, row) needs no check: a row has a value per key, and a check per row costs a tenth more)
+        return [dict(zip(keys, row, strict=False)) for row in zip(*columns, strict=True)]
+
+    def write_json(self, write: Callable[[bytes | memoryview], object]) -> None:
+        """Write the rows as a compact JSON array by ``write`` (a binary stream's), in pieces, byte for byte as
+        orjson writes :meth:`to_list` (``dump_json``'s writer): :data:`ROWS_AT_ONCE` rows at a time, each row a
+        msgspec struct made in C (``map``), written by msgspec into a buffer used again for the next rows. msgspec
+        writes text, booleans, null and numbers as orjson does, except a float of 1e16 or more (``1e16`` where
+        orjson writes ``1e+16``): a table whose array columns hold one is written by orjson. A schedule has none
+        (its figures are week counts and headcounts bounded by the plan's limits), and list columns must hold none
+        either: they hold text, booleans, None and the plan's own week figures."""
+        import msgspec
+
+        if not all(_written_alike(c) for c in self.columns):
+            import orjson
+
+            write(orjson.dumps(self.to_list()))
+            return
+        row = _json_row(self.keys)
+        encoder = msgspec.json.Encoder()
+        text = bytearray()
+        for first in range(0, len(self), self.ROWS_AT_ONCE):
+            part = slice(first, first + self.ROWS_AT_ONCE)
+            columns = [c[part].tolist() if isinstance(c, np.ndarray) else c[part] for c in self.columns]
+            encoder.encode_into(list(map(row, *columns)), text)
+            if first:
+                text[0] = ord(",")  # the rows go on after the ones before
+            with memoryview(text) as view:
+                write(view[:-1])  # (the list's closing bracket comes after the last rows)
+        write(b"]" if len(self) else b"[]")
+
+
+def _written_alike(column: Sequence[Any] | np.ndarray) -> bool:
+    """Whether msgspec writes the numbers of ``column`` as orjson does: not an array of floats with one of 1e16 or
+    more (:meth:`JsonTable.write_json`)."""
+    if not isinstance(column, np.ndarray) or column.dtype.kind != "f":
+        return True
+    return not bool((np.abs(column) >= 1e16).any())  # (NaN, null in both, is not)
+
+
+@functools.cache
+def _json_row(keys: tuple[str, ...]) -> Any:
+    """A msgspec struct class with these fields in this order, untracked by the cyclic GC (rows hold no cycles)."""
+    import msgspec
+
+    return msgspec.defstruct("JsonRow", keys, gc=False)
+
+
 def iso_dates_of(start: dt.date | None, *weeks: np.ndarray) -> list[list[str | None]]:
     """:func:`planner.model.units.iso_dates` of each array of week figures in ``weeks``, each distinct figure
     formatted once: in a big plan's output the same weeks come back from row to row and team to team (at 100k
@@ -374,12 +449,11 @@ def _steps_json(
     steps: tuple[np.ndarray, np.ndarray, np.ndarray],
     start_dates: list[str | None],
     end_dates: list[str | None],
-) -> list[dict[str, Any]]:
+    table: bool,
+) -> JsonTable | list[dict[str, Any]]:
     s, e, p = steps
-    return [
-        {"start": a, "end": b, "people": c, "start_date": d, "end_date": f}
-        for a, b, c, d, f in zip(s.tolist(), e.tolist(), p.tolist(), start_dates, end_dates, strict=True)
-    ]
+    out = JsonTable({"start": s, "end": e, "people": p, "start_date": start_dates, "end_date": end_dates})
+    return out if table else out.to_list()
 
 
 def _peak(seg_s: np.ndarray, seg_e: np.ndarray, seg_p: np.ndarray) -> float:
@@ -402,13 +476,15 @@ def teams_json(
     ef: np.ndarray,
     levelled: tuple[np.ndarray, np.ndarray] | None = None,
     cols: Columns | None = None,
+    tables: bool = False,
 ) -> list[dict[str, Any]]:
     """``planner analyze --format json``'s ``teams``: per team (plan order) its id, name, capacity (None without
     one), ``peak`` (people), ``over_capacity_weeks`` and ``load``, the step profile (:meth:`TeamLoad.steps`) under
     the schedule ``es``/``ef`` with ISO dates beside the weeks (None without a plan start date). The loads are
     :func:`team_loads`'s, the very ones the load chart, the Capacity tab and the report read, here as arrays (issue
     12: at 100k decisions, 125k steps). With ``levelled`` (the levelled schedule's es/ef), also ``levelled_peak``,
-    ``levelled_over_capacity_weeks`` and ``levelled_load``. ``cols``: the plan's columns, when already taken."""
+    ``levelled_over_capacity_weeks`` and ``levelled_load``. ``cols``: the plan's columns, when already taken.
+    ``tables``: each load a :class:`JsonTable` rather than a list of dicts (for the command's JSON writer)."""
     schedules = [(es, ef)] if levelled is None else [(es, ef), levelled]
     loads: list[list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = []  # per schedule, per team: its stretches
     for a, b in schedules:
@@ -419,7 +495,9 @@ def teams_json(
     dates = iter(
         iso_dates_of(plan.start_date, *(w for per_team in steps for team in per_team for w in team[:2]))
     )
-    loads_json = [[_steps_json(team, next(dates), next(dates)) for team in per_team] for per_team in steps]
+    loads_json = [
+        [_steps_json(team, next(dates), next(dates), tables) for team in per_team] for per_team in steps
+    ]
     out: list[dict[str, Any]] = []
     for k, t in enumerate(plan.teams):
         row: dict[str, Any] = {

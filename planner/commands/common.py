@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import datetime as dt
 import gc
+import io
 import json
 import math
 import re
@@ -718,9 +719,10 @@ def dump_json(value: Any, out: TextIO, indent: bool | None = None) -> None:
     """Write ``value`` as JSON and a newline: indented by two spaces on a terminal (or with ``indent=True``),
     compact when ``out`` is a file or a pipe, where a program reads it (issue 12: the indenting encoder was the
     largest share of a big plan's ``analyze``). Compact or indented, it is the same JSON value, written as UTF-8
-    by orjson; numpy arrays and numbers are written as lists and numbers, findings as their ``to_dict``. JSON has
-    no NaN or Infinity: should a figure ever be non-finite, it is written as ``null`` rather than as text other
-    programs cannot read."""
+    by orjson; numpy arrays and numbers are written as lists and numbers, findings as their ``to_dict``, tables
+    (:class:`~planner.analysis.capacity.JsonTable`) as the list of their rows' dicts, written compact a few hundred
+    rows at a time. JSON has no NaN or Infinity: should a figure ever be non-finite, it is written as ``null`` rather
+    than as text other programs cannot read."""
     if indent is None:
         indent = out.isatty()
     if indent and out.isatty():  # a person reads it: ASCII escapes whatever the terminal's encoding
@@ -733,25 +735,56 @@ def dump_json(value: Any, out: TextIO, indent: bool | None = None) -> None:
     import orjson  # writes NaN and Infinity as null by itself
 
     option = orjson.OPT_SERIALIZE_NUMPY | orjson.OPT_APPEND_NEWLINE | (orjson.OPT_INDENT_2 if indent else 0)
+    # Compact, a table stands in orjson's text as a NUL byte, which orjson's own text never holds (it escapes one in
+    # a string): _write_tables writes the table's text there.
+    tables: list[Any] = []
+    in_place = orjson.Fragment(b"\0")
+
+    def table(value: Any) -> Any:
+        if not hasattr(value, "write_json"):
+            raise TypeError(f"Type is not JSON serializable: {type(value).__name__}")
+        if indent:  # (orjson indents what it writes, not a fragment)
+            return value.to_list()
+        tables.append(value)
+        return in_place
+
     try:
-        data = orjson.dumps(value, option=option)
+        data = orjson.dumps(value, option=option, default=table)
     except orjson.JSONEncodeError:  # an integer beyond 64 bits: the standard encoder writes any
         data = (json.dumps(_finite(value), indent=2 if indent else None, default=_plain) + "\n").encode()
+        tables.clear()
     binary = getattr(out, "buffer", None)
-    if binary is not None:
-        out.flush()
-        binary.write(data)
-    else:
-        out.write(data.decode("utf-8"))
+    if binary is None:  # a text stream (a test's, a caller's)
+        binary = io.BytesIO()
+        _write_tables(data, tables, binary.write)
+        out.write(binary.getvalue().decode("utf-8"))
+        return
+    out.flush()
+    _write_tables(data, tables, binary.write)
+
+
+def _write_tables(data: bytes, tables: list[Any], write: Any) -> None:
+    """Write ``data`` by ``write``, each NUL byte in it replaced by the text of the next of ``tables``
+    (:class:`~planner.analysis.capacity.JsonTable`, written in pieces by its ``write_json``)."""
+    with memoryview(data) as view:
+        at = 0
+        for table in tables:
+            end = data.index(b"\0", at)
+            write(view[at:end])
+            table.write_json(write)
+            at = end + 1
+        write(view[at:])
 
 
 def _plain(value: Any) -> Any:
-    """numpy numbers and arrays, and findings, for the standard encoder (orjson writes them itself: a
-    :class:`~planner.analysis.findings.Finding` is a dataclass, written as its ``to_dict``)."""
+    """numpy numbers and arrays, findings and tables for the standard encoder (orjson writes numpy and findings
+    itself: a :class:`~planner.analysis.findings.Finding` is a dataclass, written as its ``to_dict``)."""
     if hasattr(value, "tolist"):
         return value.tolist()
     if hasattr(value, "to_dict"):
         return value.to_dict()
+    if hasattr(value, "to_list"):
+        return value.to_list()
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
@@ -762,6 +795,8 @@ def _finite(value: Any) -> Any:
         return {k: _finite(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_finite(v) for v in value]
+    if hasattr(value, "to_list"):  # a JsonTable
+        return _finite(value.to_list())
     return value
 
 

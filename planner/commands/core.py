@@ -145,7 +145,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     explanations = _explanations(result, explain_ids)
     if args.format == "json":
         with kept():
-            data = analysis_to_dict(result, finding_objects=True)  # dump_json writes each as its to_dict
+            # the findings and tables as they are: dump_json writes each as its to_dict / to_list
+            data = analysis_to_dict(result, finding_objects=True, tables=True)
         if explain_ids:
             data["explanations"] = _explanations_json(result, explain_ids, explanations)
         dump_json(data, sys.stdout, args.indent or None)
