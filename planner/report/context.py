@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -923,13 +924,16 @@ class ReportContext:
         total: float | None = None,
         snug: bool = False,
         groups: Sequence[tuple[int, Any]] | None = None,
+        whole: Sequence[int] = (),
     ) -> Table:
         """A table over the frame width (of a landscape page when ``wide``) that splits across pages and repeats
         its header row. ``widths`` are relative; header strings become bold cells; plain-string cells in the
         ``right`` columns are right-aligned and in the ``bold`` columns bold. ``snug``: the ``right`` columns only
         as wide as their figures and headers need, the first column (the names) given the rest. ``groups``: the
         rows in consecutive groups, each (its number of rows, the first cell of its first row on a page it goes
-        on to); a group is ruled and shaded as one row, and splits between its rows.
+        on to); a group is ruled and shaded as one row, and splits between its rows. ``whole``: columns whose
+        one-line plain cells never wrap (a date and its week), as wide as the widest, from the widest column when it
+        can spare the room.
         """
         fonts = [BOLD if k in bold else REGULAR for k in range(len(header))]
         sizes = [_plain_size(extra_style or [], k) for k in range(len(header))]
@@ -939,6 +943,10 @@ class ReportContext:
         # when it can spare the room; a cell far wider than its column wraps (below).
         figures = _figure_needs(header, rows, right, bold)
         need = [max(f, p) for f, p in zip(figures, _short_needs(rows, cols, fonts, sizes), strict=True)]
+        for (
+            k
+        ) in whole:  # '20 Dec 2054 (wk 1458.9)' broke its week onto a second line in a portrait page's column
+            need[k] = max(need[k], _short_needs(rows, [1.0] * len(cols), fonts, sizes, over=math.inf)[k])
         col_widths = _headers_fit(cols, header, self.styles["head"], figures)
         # then, when the widest column can spare it too, the room for the short cells
         col_widths = _headers_fit(col_widths, header, self.styles["head"], need)
@@ -1130,11 +1138,16 @@ SHORT_OVER = 1.25  # a one-line plain cell at most this many times its column's 
 
 
 def _short_needs(
-    rows: Sequence[Sequence[Any]], cols: Sequence[float], fonts: Sequence[str], sizes: Sequence[float]
+    rows: Sequence[Sequence[Any]],
+    cols: Sequence[float],
+    fonts: Sequence[str],
+    sizes: Sequence[float],
+    over: float = 0.0,
 ) -> list[float]:
-    """Points each column needs for its widest one-line plain cell when that is at most :data:`SHORT_OVER` times
-    the column's width (a date and its week a little wider than a portrait page's column), else 0: a cell far
-    wider (a name of 200 characters) wraps instead of taking a neighbour's room."""
+    """Points each column needs for its widest one-line plain cell when that is at most ``over`` (default
+    :data:`SHORT_OVER`) times the column's width (a date and its week a little wider than a portrait page's
+    column), else 0: a cell far wider (a name of 200 characters) wraps instead of taking a neighbour's room."""
+    over = over or SHORT_OVER
     out = []
     for k, font in enumerate(fonts):
         width = cols[k] if k < len(cols) else 0.0
@@ -1146,7 +1159,7 @@ def _short_needs(
             ),
             default=0.0,
         )
-        out.append(widest if width < widest <= width * SHORT_OVER else 0.0)
+        out.append(widest if width < widest <= width * over else 0.0)
     return out
 
 

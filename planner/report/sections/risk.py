@@ -161,6 +161,7 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
             right=(1, 3),
             bold=(0,),
             total=ctx.half_width,
+            whole=(2,),
         )
         left = [
             Paragraph("Finish dates by confidence", ctx.styles["h3"]),
@@ -193,6 +194,7 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
             [0.9, 1.3, 1.6, 1.4, 3.8],
             right=(1, 3),
             bold=(0,),
+            whole=(2,),
         )
         out.append(KeepTogether([Paragraph("Finish dates by confidence", ctx.styles["h3"]), table]))
         out.append(ctx.space(6))
