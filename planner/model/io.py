@@ -591,7 +591,13 @@ def gc_paused() -> Iterator[None]:
 def _clean_data(text: str | bytes) -> Any:
     """``text`` parsed (by msgspec) when it passes :func:`_parse_fast`'s checks before the schema (syntax, no key
     given twice, the current version, ``extensions`` within the careful path's limits); None otherwise."""
-    if (b"\\u003" in text) if isinstance(text, bytes) else ("\\u003" in text):
+    # A backslash first: a search for one byte is a memchr (4 ms at 100k decisions, where a search for the five
+    # bytes of ``\\u003`` is 38 ms), and most plans hold no escape at all.
+    if (
+        (b"\\" in text and b"\\u003" in text)
+        if isinstance(text, bytes)
+        else ("\\" in text and "\\u003" in text)
+    ):
         return None
     try:
         import msgspec
