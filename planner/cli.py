@@ -78,6 +78,39 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line's parser, every command declared (``planner --help`` lists them)."""
+    parser, sub = _top_parser()
+    for declare in _CORE.values():
+        declare(sub)
+    import planner.commands as commands
+
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if info.name not in commands.NOT_COMMANDS:
+            _declare_plugin(sub, importlib.import_module(f"planner.commands.{info.name}"))
+    return parser
+
+
+def _parser_for(argv: list[str]) -> argparse.ArgumentParser:
+    """The parser :func:`_main` reads ``argv`` with: for check, analyze and simulate (:data:`_LOAD_FIRST`), which
+    scripts, hooks and CI jobs run again and again, one that declares that command alone -- to the command the same
+    parser: its arguments, usage, help and messages --, else :func:`build_parser`'s. Declaring every command's
+    arguments, and importing the other commands' modules to do it, was ~8 ms of each of their runs (issue 12)."""
+    command = argv[0] if argv else None
+    if command not in _LOAD_FIRST:
+        return build_parser()
+    parser, sub = _top_parser()
+    if command in _CORE:
+        _CORE[command](sub)
+    else:
+        _declare_plugin(sub, importlib.import_module(f"planner.commands.{command}"))
+    return parser
+
+
+_Commands = argparse._SubParsersAction  # (argparse names no public type for it)
+
+
+def _top_parser() -> tuple[argparse.ArgumentParser, _Commands]:
+    """``planner`` itself, and its commands' declarations (none yet)."""
     parser = _Parser(
         prog="planner",
         description="Scaling Roadmap Planner: plan how an AI initiative goes from pilot to enterprise scale.",
@@ -88,8 +121,17 @@ def build_parser() -> argparse.ArgumentParser:
     from planner import __version__
 
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    return parser, parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
+
+def _declare_plugin(sub: _Commands, mod: Any) -> None:
+    """A command of its own module of :mod:`planner.commands` (``NAME``, ``HELP``, ``add_arguments``, ``run``)."""
+    p = sub.add_parser(mod.NAME, help=mod.HELP, description=getattr(mod, "DESCRIPTION", mod.HELP))
+    mod.add_arguments(p)
+    p.set_defaults(func=mod.run)
+
+
+def _declare_open(sub: _Commands) -> None:
     p = sub.add_parser(
         "open",
         help="open the desktop app (the bundled sample plan when no file is given)",
@@ -105,6 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_scenario_argument(p)  # shown first: a workshop that starts on the option being discussed
     p.set_defaults(func=cmd_open)
 
+
+def _declare_check(sub: _Commands) -> None:
     p = sub.add_parser(
         "check",
         help="validate a plan and list every finding: validation's, over-capacity and late work at the status date",
@@ -127,6 +171,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_check)
 
+
+def _declare_analyze(sub: _Commands) -> None:
     p = sub.add_parser(
         "analyze",
         help="compute the schedule: critical path, float, stages, gating price",
@@ -174,6 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_analyze)
 
+
+def _declare_new(sub: _Commands) -> None:
     p = sub.add_parser(
         "new",
         help="start a plan from a template",
@@ -203,6 +251,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(func=cmd_new)
 
+
+def _declare_templates(sub: _Commands) -> None:
     p = sub.add_parser(
         "templates",
         help="list the bundled templates",
@@ -210,16 +260,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_templates)
 
-    import planner.commands as commands
 
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        if info.name in commands.NOT_COMMANDS:
-            continue
-        mod = importlib.import_module(f"planner.commands.{info.name}")
-        p = sub.add_parser(mod.NAME, help=mod.HELP, description=getattr(mod, "DESCRIPTION", mod.HELP))
-        mod.add_arguments(p)
-        p.set_defaults(func=mod.run)
-    return parser
+_CORE = {
+    "open": _declare_open,
+    "check": _declare_check,
+    "analyze": _declare_analyze,
+    "new": _declare_new,
+    "templates": _declare_templates,
+}
+"""The core commands (run by :mod:`planner.commands.core`), in the order ``planner --help`` lists them, each with the
+function that declares it."""
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:
@@ -448,7 +498,7 @@ back on: until then they only import."""
 
 def _main(argv: list[str], in_process: bool = True) -> int:
     cut_code(reset=True)  # a new command (run in-process, main may run several)
-    parser = build_parser()
+    parser = _parser_for(argv)
     # `planner FILE` is `planner open FILE` (and `planner --present` presents the sample).
     opening = argv and argv[0].split("=", 1)[0] in ("--present", "--scenario")
     if not argv or opening or (argv[0] not in _command_names(parser) and not argv[0].startswith("-")):
