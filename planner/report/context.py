@@ -31,7 +31,14 @@ from planner.model import units
 from planner.report.errors import ReportCancelled
 from planner.report.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, font_runs
 from planner.report.style import MIN_PT, RULE, ZEBRA, PageGeometry, paragraph_styles, table_style
-from planner.report.vector import ChartFlowable, LaidOutLine, draw_laid_out, right_to_left, smallest_font
+from planner.report.vector import (
+    ChartFlowable,
+    LaidOutLine,
+    draw_laid_out,
+    laid_out_width,
+    right_to_left,
+    smallest_font,
+)
 
 
 def esc(text: Any) -> str:
@@ -207,10 +214,12 @@ class LaidOutParagraph(Paragraph):
     joined), the others as text in their font. ReportLab's paragraph set such text backwards letter by letter (a
     stage's goal in Hebrew, the risk register's bold titles)."""
 
-    def __init__(self, lines: list[list[tuple[str, str, float, Any]]], style: Any) -> None:
+    def __init__(
+        self, lines: list[list[tuple[str, str, float, Any]]], style: Any, bullet: str | None = None
+    ) -> None:
         # a paragraph of its plain text to the rest of the report (words, not a figure: the builder's rules)
         super().__init__(esc(" ".join("".join(r[0] for r in line) for line in lines)), style)
-        self.source, self.style = lines, style
+        self.source, self.style, self.bullet = lines, style, bullet
         self.lines: list[list[tuple[str, str, float, Any]]] = []
 
     def getSpaceBefore(self) -> float:  # noqa: N802 (ReportLab's name)
@@ -218,6 +227,19 @@ class LaidOutParagraph(Paragraph):
 
     def getSpaceAfter(self) -> float:  # noqa: N802 (ReportLab's name)
         return float(self.style.spaceAfter)
+
+    @staticmethod
+    def _width(text: str, font: str, size: float) -> float:
+        """Points ``text`` of a run takes as it is drawn: laid out (right-to-left), else its advances."""
+        if right_to_left(text) and text.strip():
+            lead = len(text) - len(text.lstrip())
+            tail = len(text) - len(text.rstrip())
+            return (
+                stringWidth(text[:lead], font, size)
+                + laid_out_width(text.strip(), size, bold="Bold" in font)
+                + (stringWidth(text[-tail:], font, size) if tail else 0.0)
+            )
+        return float(stringWidth(text, font, size))
 
     def _leading(self, line: list[tuple[str, str, float, Any]]) -> float:
         size = max((r[2] for r in line), default=float(self.style.fontSize))
@@ -229,6 +251,7 @@ class LaidOutParagraph(Paragraph):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         out: list[list[tuple[str, str, float, Any]]] = []
+        room = avail_width - float(self.style.leftIndent) - float(self.style.rightIndent)
         for source in self.source:
             line: list[tuple[str, str, float, Any]] = []
             used = 0.0
@@ -236,8 +259,8 @@ class LaidOutParagraph(Paragraph):
                 for word in re.split(r"(?<= )", text):  # words, each with the spaces after it
                     if not word:
                         continue
-                    w = stringWidth(word.rstrip(), font, size)
-                    if line and used + w > avail_width:
+                    w = self._width(word.rstrip(), font, size)
+                    if line and used + w > room:
                         out.append(line)
                         line, used = [], 0.0
                         word = word.lstrip()
@@ -247,7 +270,7 @@ class LaidOutParagraph(Paragraph):
                         line[-1] = (line[-1][0] + word, font, size, color)
                     else:
                         line.append((word, font, size, color))
-                    used += stringWidth(word, font, size)
+                    used += self._width(word, font, size)
             out.append(line)
         self.lines = out
         self.width = avail_width
@@ -264,7 +287,7 @@ class LaidOutParagraph(Paragraph):
         if k == 0 or k == len(self.lines):
             return []
         first, rest = (
-            LaidOutParagraph(self.lines[:k], self.style),
+            LaidOutParagraph(self.lines[:k], self.style, self.bullet),
             LaidOutParagraph(self.lines[k:], self.style),
         )
         rest.style = ParagraphStyle(f"{self.style.name}_rest", self.style, spaceBefore=0)
@@ -274,16 +297,22 @@ class LaidOutParagraph(Paragraph):
     def draw(self) -> None:
         canv = self.canv
         y = sum(self._leading(x) for x in self.lines)
-        for line in self.lines:
+        for j, line in enumerate(self.lines):
             lead = self._leading(line)
             y -= lead
             base = y + lead - max((r[2] for r in line), default=float(self.style.fontSize))
-            x = 0.0
+            if (
+                j == 0 and self.bullet
+            ):  # as a paragraph's bulletText: at the bullet indent, in the text's font
+                canv.setFillColor(self.style.textColor)
+                canv.setFont(self.style.fontName, self.style.fontSize)
+                canv.drawString(float(self.style.bulletIndent), base, self.bullet)
+            x = float(self.style.leftIndent)
             if self.style.alignment == TA_RIGHT:
                 x = (
                     self.width
-                    - sum(stringWidth(t.rstrip(), f, z) for t, f, z, _ in line[-1:])
-                    - sum(stringWidth(t, f, z) for t, f, z, _ in line[:-1])
+                    - sum(self._width(t.rstrip(), f, z) for t, f, z, _ in line[-1:])
+                    - sum(self._width(t, f, z) for t, f, z, _ in line[:-1])
                 )
             for k, (text, font, size, color) in enumerate(line):
                 shown = text.rstrip() if k == len(line) - 1 else text
@@ -298,10 +327,10 @@ class LaidOutParagraph(Paragraph):
                         canv.drawString(x, base, part)
                         x += stringWidth(part, f, size)
                     continue
-                x += stringWidth(shown, font, size)
+                x += self._width(shown, font, size)
 
 
-def laid_out_paragraph(text: str, style: Any, *, markup: bool) -> Paragraph | None:
+def laid_out_paragraph(text: str, style: Any, *, markup: bool, bullet: str | None = None) -> Paragraph | None:
     """A :class:`LaidOutParagraph` of ``text`` (escaped unless ``markup``) when it holds right-to-left letters and
     only the report's own markup, else None (a ReportLab paragraph sets it right)."""
     if text.isascii() or not right_to_left(text):
@@ -311,7 +340,7 @@ def laid_out_paragraph(text: str, style: Any, *, markup: bool) -> Paragraph | No
         if markup
         else [[(line, style.fontName, float(style.fontSize), style.textColor)] for line in text.split("\n")]
     )
-    return None if lines is None else LaidOutParagraph(lines, style)
+    return None if lines is None else LaidOutParagraph(lines, style, bullet)
 
 
 MISSING_SHOWN = 6  # characters without a font named in the report's note, with their code points
@@ -822,7 +851,12 @@ class ReportContext:
         return laid if laid is not None else Paragraph(text if markup else esc(text), self.styles[style])
 
     def bullets(self, items: Sequence[str], *, markup: bool = False, style: str = "bullet") -> list[Flowable]:
-        return [Paragraph(t if markup else esc(t), self.styles[style], bulletText="\u2022") for t in items]
+        st = self.styles[style]
+        return [
+            laid_out_paragraph(t, st, markup=markup, bullet="\u2022")
+            or Paragraph(t if markup else esc(t), st, bulletText="\u2022")
+            for t in items
+        ]
 
     def space(self, h: float = 8) -> Spacer:
         return Spacer(1, h)

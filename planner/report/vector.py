@@ -378,6 +378,23 @@ def render_figure(fig: Figure, canv: Canvas) -> None:
         renderer.end_group()
 
 
+def laid_out_width(text: str, size: float, *, bold: bool = False) -> float:
+    """Points one line of ``text`` takes as :func:`draw_laid_out` draws it (matplotlib's layout: joined Arabic is
+    narrower than ReportLab's sum of its letters, so a run measured by that stood a gap before the next)."""
+    key = ("laid-out", text, size, bold)
+    got = _METRICS_CACHE.get(key)
+    if got is None:
+        from matplotlib.textpath import text_to_path  # unhinted: Agg's measure is a few points wider
+
+        from planner.charts import style
+
+        with style.rc_context():
+            prop = FontProperties(size=size, weight="bold" if bold else "normal")
+            got = text_to_path.get_text_width_height_descent("\u200e" + text, prop, ismath=False)
+        _METRICS_CACHE[key] = got
+    return float(got[0])
+
+
 def draw_laid_out(canv: Canvas, x: float, y: float, text: str, size: float, *, bold: bool = False) -> None:
     """One line of ``text`` with its baseline at ``(x, y)`` on ``canv``, in the canvas's fill colour, drawn as the
     charts draw right-to-left text (:meth:`CanvasRenderer.draw_text`): laid out by matplotlib (libraqm: bidi order,

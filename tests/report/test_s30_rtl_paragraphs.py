@@ -64,7 +64,7 @@ def test_a_bold_title_cell_with_its_owner_is_laid_out() -> None:
     (owner,) = cell.lines[-1]
     assert owner[0].strip() == "owner: Platform" and owner[1] == REGULAR and owner[2] == 7.0
     for line in cell.lines:
-        assert sum(stringWidth(t.rstrip(), f, z) for t, f, z, _ in line) <= 90.0
+        assert sum(LaidOutParagraph._width(t.rstrip(), f, z) for t, f, z, _ in line) <= 90.0
     assert isinstance(ctx.cell("<b>Vendor delay</b>", markup=True), Paragraph)
     assert not isinstance(ctx.cell("<b>Vendor delay</b>", markup=True), LaidOutParagraph)
 
@@ -100,3 +100,29 @@ def test_the_register_and_a_stage_goal_are_laid_out_in_the_report(tmp_path: Path
     flat = text.replace(" ", "").replace("\n", "").replace("\u200e", "")
     for s in (GOAL, ARABIC, HEBREW):  # still text (pypdf reads a line's invisible string in either order)
         assert s.replace(" ", "") in flat or s.replace(" ", "")[::-1] in flat
+
+
+def test_bullets_with_right_to_left_text_are_laid_out() -> None:
+    # The executive summary's top risks and asks ('• <b>إعداد خط...</b>: adds 1.76 weeks') were set backwards.
+    ctx = _ctx()
+    (item,) = ctx.bullets([f"<b>{ARABIC}</b>: adds 1.76 weeks to the P80"], markup=True)
+    assert isinstance(item, LaidOutParagraph) and item.bullet == "\u2022"
+    item.wrap(200.0, 1e6)
+    st = ctx.styles["bullet"]
+    room = 200.0 - st.leftIndent
+    for line in item.lines:
+        assert sum(LaidOutParagraph._width(t.rstrip(), f, z) for t, f, z, _ in line) <= room
+    (plain,) = ctx.bullets(["Vendor delay"])
+    assert not isinstance(plain, LaidOutParagraph)
+
+
+def test_a_laid_out_run_is_measured_as_it_is_drawn() -> None:
+    # Joined Arabic is narrower than the sum of its letters: measured by ReportLab, the run stood a gap before the
+    # colon after it.
+    from planner.report.vector import laid_out_width
+
+    _ctx()  # the fonts registered
+    width = LaidOutParagraph._width(ARABIC, BOLD, 9.5)
+    assert width == laid_out_width(ARABIC, 9.5, bold=True)
+    assert width < 0.9 * stringWidth(ARABIC, BOLD, 9.5)
+    assert abs(LaidOutParagraph._width(HEBREW, BOLD, 9.5) - stringWidth(HEBREW, BOLD, 9.5)) < 0.5
