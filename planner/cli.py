@@ -14,7 +14,6 @@ import gc
 import importlib
 import io
 import os
-import pkgutil
 import re
 import signal
 import sys
@@ -82,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser, sub = _top_parser()
     for declare in _CORE.values():
         declare(sub)
+    import pkgutil  # (here: check, analyze and simulate, declared alone, need not import it; issue 12)
+
     import planner.commands as commands
 
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):

@@ -80,12 +80,21 @@ def test_its_parser_declares_the_command_as_the_whole_parser_does() -> None:
 
 @pytest.mark.parametrize("command", ["check", "analyze"])
 def test_a_core_command_imports_no_other_command(command: str) -> None:
+    """Nor what only the others need: pkgutil (to find them) and the levelling (``--level``)."""
     code = (
         "import sys, contextlib, io\n"
         "from planner.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    assert main([{command!r}, {SAMPLE!r}, '--format', 'json']) == 0\n"
         "print(sorted(m for m in sys.modules if m.startswith('planner.commands.')))\n"
+        "print(sorted(m for m in ('pkgutil', 'planner.analysis.levelling') if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert json.loads(done.stdout.replace("'", '"')) == ["planner.commands.common", "planner.commands.core"]
+    commands, others = done.stdout.splitlines()
+    assert json.loads(commands.replace("'", '"')) == ["planner.commands.common", "planner.commands.core"]
+    assert json.loads(others.replace("'", '"')) == []
+
+
+def test_levelling_still_works_when_asked_for() -> None:
+    code, out, err = _run(["analyze", SAMPLE, "--level", "--format", "json"])
+    assert (code, err) == (0, "") and "levelled" in json.loads(out)

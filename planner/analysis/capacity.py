@@ -32,16 +32,18 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from planner.analysis import levelling
 from planner.analysis.findings import Finding, Severity
 from planner.analysis.graph import Columns, gc_paused, graph_columns, id_places
 from planner.analysis.schedule import Schedule
 from planner.model import units
 from planner.model.plan import Plan
+
+if TYPE_CHECKING:  # (the levelling itself is imported when a plan is levelled: random, heapq and its classes)
+    from planner.analysis import levelling
 
 TIME_TOL = 1e-9
 """Weeks: intervals shorter than this are rounding noise and never count as over capacity."""
@@ -947,6 +949,8 @@ def level_problem(plan: Plan, schedule: Schedule) -> tuple[levelling.Problem, li
     decision of a team with a capacity needing ``min(headcount, capacity)`` of it while it runs (a decision that
     needs more than the team has takes the whole team); the links are the CPM weights of ``schedule``. Also
     returns the team position of every decision (-1 for none) and the unlevellable decisions."""
+    from planner.analysis import levelling
+
     g = schedule.graph
     n = g.n
     team, caps = _team_of(plan)
@@ -1025,6 +1029,8 @@ def level(plan: Plan, schedule: Schedule, method: str = DEFAULT_METHOD, time_lim
     >>> lv.finish, lv.cost, lv.delayed
     (5.0, 2.0, [('b', 3.0)])
     """
+    from planner.analysis import levelling
+
     if method not in METHODS:
         raise ValueError(f"unknown levelling method {method!r}; choose one of {', '.join(METHODS)}")
     problem, team, never = level_problem(plan, schedule)
