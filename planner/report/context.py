@@ -97,14 +97,17 @@ def fit_lines(text: str, font: str, size: float, width: float, lines: int) -> li
     ]
 
 
-def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
+def break_lines(
+    text: str, font: str, size: float, width: float, measure: Callable[[str], float] | None = None
+) -> list[str]:
     """``text`` on lines of at most ``width`` points, broken between words, a word wider than a line across lines
-    (a title of 120 letters without a space); nothing cut. Linear in the text's length."""
+    (a title of 120 letters without a space); nothing cut. Linear in the text's length. ``measure``: a line's
+    width as it is drawn (default: its advances in ``font``)."""
     lines: list[str] = []
     cur = ""
     for word in " ".join(text.split()).split(" "):
         cand = f"{cur} {word}" if cur else word
-        if stringWidth(cand, font, size) <= width:
+        if (measure(cand) if measure is not None else stringWidth(cand, font, size)) <= width:
             cur = cand
             continue
         if cur:
@@ -136,9 +139,18 @@ class LaidOutLines(Flowable):
         self.text, self.style, self.max_lines = text, style, max_lines
         self.lines: list[str] = [text]
 
+    def _measure(self, line: str) -> float:
+        """Points ``line`` takes as it is drawn: laid out where it holds right-to-left letters (joined Arabic is
+        narrower than its letters: a name that fits its column broke onto two lines, a right-aligned one ended
+        short of the column's edge)."""
+        st = self.style
+        if right_to_left(line):
+            return laid_out_width(line, st.fontSize, bold="Bold" in st.fontName)
+        return float(stringWidth(line, st.fontName, st.fontSize))
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         st = self.style
-        self.lines = break_lines(self.text, st.fontName, st.fontSize, avail_width)
+        self.lines = break_lines(self.text, st.fontName, st.fontSize, avail_width, self._measure)
         m = self.max_lines
         if (
             m is not None and len(self.lines) > m
@@ -154,7 +166,7 @@ class LaidOutLines(Flowable):
         bold = "Bold" in st.fontName
         n = len(self.lines)
         for j, line in enumerate(self.lines):
-            x = self.width - stringWidth(line, st.fontName, st.fontSize) if st.alignment == TA_RIGHT else 0.0
+            x = self.width - self._measure(line) if st.alignment == TA_RIGHT else 0.0
             y = st.leading * (n - 1 - j) + st.leading - st.fontSize
             draw_laid_out(self.canv, x, y, line, st.fontSize, bold=bold)
 

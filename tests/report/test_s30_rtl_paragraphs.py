@@ -126,3 +126,20 @@ def test_a_laid_out_run_is_measured_as_it_is_drawn() -> None:
     assert width == laid_out_width(ARABIC, 9.5, bold=True)
     assert width < 0.9 * stringWidth(ARABIC, BOLD, 9.5)
     assert abs(LaidOutParagraph._width(HEBREW, BOLD, 9.5) - stringWidth(HEBREW, BOLD, 9.5)) < 0.5
+
+
+def test_a_plain_arabic_cell_that_fits_its_column_as_drawn_keeps_to_one_line() -> None:
+    # LaidOutLines broke lines by ReportLab's sum of letters: an Arabic name that fits its column as it is drawn
+    # (joined) went onto two lines.
+    from planner.report.context import LaidOutLines
+    from planner.report.vector import laid_out_width
+
+    ctx = _ctx()
+    cell = ctx.cell(ARABIC)
+    assert isinstance(cell, LaidOutLines)
+    drawn, letters = laid_out_width(ARABIC, 8.0), stringWidth(ARABIC, REGULAR, 8.0)
+    assert drawn < letters - 10
+    cell.wrap((drawn + letters) / 2, 1e6)
+    assert cell.lines == [ARABIC]  # two lines before
+    cell.wrap(drawn / 2, 1e6)
+    assert len(cell.lines) > 1 and all(laid_out_width(x, 8.0) <= drawn / 2 for x in cell.lines)
