@@ -19,6 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.transforms import blended_transform_factory
 
+from planner import units
 from planner.analysis.schedule import critical_links
 from planner.charts import status as progress
 from planner.charts import style
@@ -324,6 +325,14 @@ def _draw(
     ax = fig.add_axes(style.inches_to_fig(fig, left_in, bottom_in, RIGHT_IN, top_in))
     ax_h_in = ax.get_position().height * h_in
     ax_w_in = ax.get_position().width * w_in
+    # A page of a tiled chart shows the weeks of its own rows when the whole plan's are too many to read and the
+    # rows span a small part of them (a 3,000-decision plan's 1,200 weeks made every page's bars dots on a thin
+    # diagonal); the whole axis otherwise, the same on every page.
+    window = None
+    if rows is not None and t_max / max(ax_w_in, 0.1) > WEEKS_PER_IN:
+        window = _page_window(shown, es, ef, done_start, done_end, base, s.ids, t_max)
+    lo, hi = (0.0, t_max) if window is None else window
+    span = hi - lo
     n = max(1, len(shown))
     pitch = min(MAX_ROW_IN, ax_h_in / n)
     n_disp = max(n, ax_h_in / pitch)
@@ -334,13 +343,17 @@ def _draw(
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
     time_axis(ax, plan, t_max, dates, font_pt=style.SMALL_PT, label=not compact)
+    if window is not None:
+        _fit_axis(ax, plan, lo, hi, dates)
     ms = max(3.0, min(9.0, pitch * 72 * 0.55))  # a milestone's diamond, points across
     # A milestone at the plan start (a kick-off) is a whole diamond: the axis starts half of one before week 0
     # (at week 0 the axes cut it in half; a diamond is not clipped off by drawing it outside the axes, which
     # a panned chart in the app would then draw over the titles).
-    half = (ms / 2 + 1.0) / 72 / max(ax_w_in, 0.1) * t_max
-    if any(plan.decisions[i].milestone and es[i] < half for kind, i in shown if kind == "decision"):
-        ax.set_xlim(-half, t_max)
+    half = (ms / 2 + 1.0) / 72 / max(ax_w_in, 0.1) * span
+    if lo <= 0 and any(
+        plan.decisions[i].milestone and es[i] < half for kind, i in shown if kind == "decision"
+    ):
+        ax.set_xlim(-half, hi)
 
     colors = style.decision_colors(plan)
     ids = s.ids
@@ -356,7 +369,7 @@ def _draw(
     finish_lines = [t_end] + ([s.finish] if gated and st.gating_price > 0 else [])
     if status_wk is not None:
         finish_lines.append(status_wk)  # the status-date line runs through every row too
-    per_in = t_max / max(ax_w_in, 0.1)
+    per_in = span / max(ax_w_in, 0.1)
     for b in range(len(band_starts) - 1):
         a, z = band_starts[b], band_starts[b + 1]
         si = shown[a][1]
@@ -398,16 +411,18 @@ def _draw(
                 # The whole label where it fits beside the stage's line, else a shorter one (the row label on
                 # the left names the stage, the axis gives the date); only when none fits, the longest that
                 # fits inside the plot, boxed (the whole one of a long stage name ran over the row labels).
-                s0 = float(start if start is not None else gate)
+                # On a page that shows some weeks of the plan, the part of the line in sight.
+                s0 = min(max(float(start if start is not None else gate), lo), hi)
+                g0 = min(max(float(gate), lo), hi)
                 labels = stage_end_labels(plan, si, float(gate), gated)
                 for txt in labels:
-                    x, ha, boxed = _place_stage_label(txt, s0, float(gate), finish_lines, t_max, per_in, font)
+                    x, ha, boxed = _place_stage_label(txt, s0, g0, finish_lines, hi, per_in, font, lo=lo)
                     if not boxed:
                         break
                 else:
-                    inside = [t for t in labels if style.text_width_in(t, font) * 1.04 * per_in <= t_max]
+                    inside = [t for t in labels if style.text_width_in(t, font) * 1.04 * per_in <= span]
                     txt = inside[0] if inside else labels[-1]
-                    x, ha, boxed = _place_stage_label(txt, s0, float(gate), finish_lines, t_max, per_in, font)
+                    x, ha, boxed = _place_stage_label(txt, s0, g0, finish_lines, hi, per_in, font, lo=lo)
                 box: dict[str, Any] = {}
                 if boxed:
                     box["bbox"] = {
@@ -418,7 +433,7 @@ def _draw(
                 ax.text(x, a, txt, ha=ha, va="center", fontsize=font, color=style.GATE, zorder=5, **box)
         elif font >= MIN_LABEL_PT:
             ax.text(
-                0,
+                lo,
                 a,
                 "  no decisions",
                 ha="left",
@@ -471,7 +486,7 @@ def _draw(
                 e = base.decisions.get(ids[i])
                 if e is not None:
                     bx.append(e.start)
-                    bw.append(max(e.finish - e.start, t_max * 0.002))
+                    bw.append(max(e.finish - e.start, span * 0.002))
                     by.append(k)
             if bx:
                 ax.add_collection(
@@ -497,7 +512,7 @@ def _draw(
                 PolyCollection(
                     _bars(
                         ds[has_done],
-                        np.maximum(de[has_done] - ds[has_done], t_max * 0.002),
+                        np.maximum(de[has_done] - ds[has_done], span * 0.002),
                         yk[has_done],
                         bar_h,  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
                         bar_dy,
@@ -554,7 +569,7 @@ def _draw(
 
     # -- dependency links ------------------------------------------------------------------------------------
     if show_deps and len(s.graph.src):
-        _links(ax, analysis, es, ef, y_of, gated, t_max)
+        _links(ax, analysis, es, ef, y_of, gated, span)
 
     # -- finish lines ------------------------------------------------------------------------------------------
     ax.axvline(t_end, color=style.FINISH, linewidth=1.3, zorder=4)
@@ -599,6 +614,9 @@ def _draw(
                 **kw,
             )
 
+    if window is not None:
+        _overview(fig, ax, plan, lo, hi, t_end, left_in)
+
     # -- title, legend ----------------------------------------------------------------------------------------
     rows_txt = f"rows {r0 + 1}\u2013{r1} of {total_rows}" if rows is not None else shown_txt
     sub_lines = _subtitle_lines(
@@ -641,9 +659,99 @@ def _draw(
         base is not None,
         bool(is_ms.any()) if len(idx) else False,
         show_deps,
-        status=status_wk,
+        # (the status line is named where it is drawn: a page whose weeks end before it has none)
+        status=status_wk if status_wk is not None and lo <= status_wk <= hi else None,
         done=bool(len(idx)) and bool((~np.isnan(done_start[idx])).any()),
         rolling=gated and st.gating_price > 0,
+    )
+
+
+WEEKS_PER_IN = 12.0
+"""A page of a tiled Gantt keeps the whole plan's weeks while they are this many an inch or fewer (two years on a
+landscape page: a week's bar is 6 pt wide)."""
+WINDOW_SHARE = 0.6
+"""A page of a tiled Gantt whose rows span more than this share of the plan's weeks keeps the whole axis."""
+OVERVIEW_H_IN = 0.055  # the strip over a page's row labels that shows where its weeks sit in the plan
+
+
+def _page_window(
+    shown: list[Row],
+    es: np.ndarray,
+    ef: np.ndarray,
+    done_start: np.ndarray,
+    done_end: np.ndarray,
+    base: Any,
+    ids: list[str],
+    t_max: float,
+) -> tuple[float, float] | None:
+    """The weeks ``(lo, hi)`` a page of the Gantt shows: its decisions' bars (work done and baseline too) with a
+    margin, in whole weeks; None (the whole plan) when that is more than :data:`WINDOW_SHARE` of ``t_max``."""
+    idx = [i for kind, i in shown if kind == "decision"]
+    if not idx:
+        return None
+    a, b = float(np.min(es[idx])), float(np.max(ef[idx]))
+    ds, de = done_start[idx], done_end[idx]
+    if (~np.isnan(ds)).any():
+        a, b = min(a, float(np.nanmin(ds))), max(b, float(np.nanmax(de)))
+    if base is not None:
+        for i in idx:
+            e = base.decisions.get(ids[i])
+            if e is not None:
+                a, b = min(a, float(e.start)), max(b, float(e.finish))
+    pad = max(0.5, 0.04 * (b - a))
+    lo = max(0.0, float(math.floor(a - pad)))
+    hi = min(t_max, max(float(math.ceil(b + pad)), lo + 2.0))
+    if hi - lo > WINDOW_SHARE * t_max:
+        return None
+    return lo, hi
+
+
+def _fit_axis(ax: Any, plan: Plan, lo: float, hi: float, dates: bool | None) -> None:
+    """The shared time axis (:func:`planner.charts.timeaxis.time_axis`, already on ``ax``) over weeks ``lo`` to
+    ``hi`` only: the week ticks follow the limits; the date ticks are laid out afresh for those weeks."""
+    from matplotlib.ticker import FixedLocator
+
+    from planner.charts.timeaxis import _month_ticks, use_dates
+
+    ax.set_xlim(lo, hi)
+    if not use_dates(plan, dates) or plan.start_date is None:
+        return
+    first = units.axis_date(plan.start_date, lo)
+    if first is None:
+        return
+    off = (first - plan.start_date).days / 7.0
+    width_in = ax.get_position().width * ax.figure.get_size_inches()[0]
+    ticks, labels = _month_ticks(first, hi - off, max(3, int(width_in / 0.75)))
+    ax.xaxis.set_major_locator(FixedLocator([off + t for t in ticks]))
+    ax.set_xticklabels(labels)
+
+
+def _overview(fig: Figure, ax: Any, plan: Plan, lo: float, hi: float, finish: float, left_in: float) -> None:
+    """Over the row labels of a page that shows some of the plan's weeks: where they sit in the whole plan (a
+    strip from week 0 to the finish, the page's weeks dark) and which they are (``wk 300\u2013360 of 1236``)."""
+    from matplotlib.patches import Rectangle
+
+    w_in, h_in = fig.get_size_inches()
+    top = ax.get_position().y1 * h_in
+    x0, x1 = 0.18, left_in - 0.35
+    if x1 - x0 < 0.6:
+        return
+    whole = max(finish, hi)
+    strip = fig.add_axes((x0 / w_in, (top + 0.05) / h_in, (x1 - x0) / w_in, OVERVIEW_H_IN / h_in))
+    strip.set_xlim(0, whole)
+    strip.set_ylim(0, 1)
+    strip.axis("off")
+    strip.add_patch(Rectangle((0, 0.25), whole, 0.5, facecolor=style.GRID, edgecolor="none"))
+    strip.add_patch(Rectangle((lo, 0), max(hi - lo, whole * 0.012), 1, facecolor=style.INK, edgecolor="none"))
+    text = f"wk {units.week_span(lo, min(hi, whole))} of {units.format_weeks(whole)}"
+    fig.text(
+        x1 / w_in,
+        (top + 0.05 + OVERVIEW_H_IN + 0.03) / h_in,
+        style.fit_line(text, x1 - x0, style.MIN_PT),
+        ha="right",
+        va="bottom",
+        fontsize=style.MIN_PT,
+        color=style.MUTED,
     )
 
 
@@ -721,12 +829,20 @@ LABEL_PAD_PT = 4.0  # between a stage label and the line or bar it labels
 
 
 def _place_stage_label(
-    txt: str, start: float, end: float, lines: list[float], t_max: float, per_in: float, font: float
+    txt: str,
+    start: float,
+    end: float,
+    lines: list[float],
+    t_max: float,
+    per_in: float,
+    font: float,
+    *,
+    lo: float = 0.0,
 ) -> tuple[float, str, bool]:
     """Where a stage's end (gate) label goes on its header row: ``(x, horizontal alignment, boxed)``.
 
     The row holds only the stage's own bar from ``start`` to ``end``, so the label goes right of the end, else
-    left of the start, as long as it stays inside ``[0, t_max]`` and clear of the ``lines`` that run through
+    left of the start, as long as it stays inside ``[lo, t_max]`` (the weeks in sight) and clear of the ``lines`` that run through
     every row (the finish lines). Failing both, it sits over the bar on a box of the band's colour, which hides
     what it covers instead of colliding with it: at the bar's start, so that its end stays in sight, else at its
     right edge. Text is never shortened."""
@@ -734,21 +850,21 @@ def _place_stage_label(
     pad = LABEL_PAD_PT / 72 * per_in
 
     def clear(x0: float, x1: float) -> bool:
-        return x0 >= 0 and x1 <= t_max and not any(x0 - pad < x < x1 + pad for x in lines)
+        return x0 >= lo and x1 <= t_max and not any(x0 - pad < x < x1 + pad for x in lines)
 
     if clear(end + pad, end + pad + w):
         return end + pad, "left", False
     if clear(start - pad - w, start - pad):
         return start - pad, "right", False
-    for x1 in sorted({t_max, *(x - 2 * pad for x in lines if x - 2 * pad - w >= 0)}, reverse=True):
-        if x1 - w >= 0 and clear(x1 - w, x1) and not (x1 - w < end + pad and x1 > start - pad):
+    for x1 in sorted({t_max, *(x - 2 * pad for x in lines if x - 2 * pad - w >= lo)}, reverse=True):
+        if x1 - w >= lo and clear(x1 - w, x1) and not (x1 - w < end + pad and x1 > start - pad):
             return x1, "right", False
     # Over the line, boxed: at its start, so that its end stays in sight where it meets the stage's dashed line
     # (at its end, a stage that ends at the finish had the label hide the end of its line, which then seemed to
     # stop short of it); at its end when the line is too short for that.
     if clear(start + pad, start + pad + w) and start + 3 * pad + w <= end:
         return start + pad, "left", True
-    x = min(max(end, w), t_max)
+    x = min(max(end, lo + w), t_max)
     return x, "right", True
 
 
