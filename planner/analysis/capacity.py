@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
@@ -394,18 +395,19 @@ class JsonTable:
         orjson writes :meth:`to_list` (``dump_json``'s writer): :data:`ROWS_AT_ONCE` rows at a time, each row a
         msgspec struct made in C (``map``), written by msgspec into a buffer used again for the next rows. msgspec
         writes text, booleans, null and numbers as orjson does, except a float of 1e16 or more (``1e16`` where
-        orjson writes ``1e+16``): a table whose array columns hold one is written by orjson. A schedule has none
+        orjson writes ``1e+16``): a table whose array columns hold one, or whose keys hold a quote, a backslash or
+        a control character (msgspec writes a key as it is), is written by orjson. A schedule has none
         (its figures are week counts and headcounts bounded by the plan's limits), and list columns must hold none
         either: they hold text, booleans, None and the plan's own week figures."""
         import msgspec
 
-        if not all(_written_alike(c) for c in self.columns):
+        if not all(map(_written_alike, self.columns)) or any(map(_ESCAPED.search, self.keys)):
             import orjson
 
             write(orjson.dumps(self.to_list()))
             return
         row = _json_row(self.keys)
-        encoder = msgspec.json.Encoder()
+        encoder = msgspec.json.Encoder(enc_hook=_numpy_scalar)
         text = bytearray()
         for first in range(0, len(self), self.ROWS_AT_ONCE):
             part = slice(first, first + self.ROWS_AT_ONCE)
@@ -418,6 +420,18 @@ class JsonTable:
         write(b"]" if len(self) else b"[]")
 
 
+_ESCAPED = re.compile(r'["\\\x00-\x1f]')
+"""What a key written by msgspec must not hold (a struct field's name: a key is written as it is, not escaped)."""
+
+
+def _numpy_scalar(value: Any) -> Any:
+    """A numpy number or boolean in a list column as the Python one orjson writes it as (msgspec writes none of
+    them); a float of another size than 64 bits is refused (orjson writes a float32 by its own shortest form)."""
+    if isinstance(value, np.float64 | np.integer | np.bool_):
+        return value.item()
+    raise TypeError(f"a table's cell cannot be {type(value).__name__}")
+
+
 def _written_alike(column: Sequence[Any] | np.ndarray) -> bool:
     """Whether msgspec writes the numbers of ``column`` as orjson does: not an array of floats with one of 1e16 or
     more (:meth:`JsonTable.write_json`)."""
@@ -428,10 +442,13 @@ def _written_alike(column: Sequence[Any] | np.ndarray) -> bool:
 
 @functools.cache
 def _json_row(keys: tuple[str, ...]) -> Any:
-    """A msgspec struct class with these fields in this order, untracked by the cyclic GC (rows hold no cycles)."""
+    """A msgspec struct class written with these keys in this order, untracked by the cyclic GC (rows hold no
+    cycles). Its fields are named ``f0``, ``f1``... and written by the keys (``rename``): a key need not be a name
+    a struct's field may have (``__a``, ``from``)."""
     import msgspec
 
-    return msgspec.defstruct("JsonRow", keys, gc=False)
+    fields = [f"f{k}" for k in range(len(keys))]
+    return msgspec.defstruct("JsonRow", fields, rename=dict(zip(fields, keys, strict=True)), gc=False)
 
 
 def iso_dates_of(start: dt.date | None, *weeks: np.ndarray) -> list[list[str | None]]:

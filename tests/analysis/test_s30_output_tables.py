@@ -31,7 +31,7 @@ def _written(table: JsonTable) -> bytes:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    keys=st.lists(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), min_size=1, max_size=5, unique=True),
+    keys=st.lists(_texts, min_size=1, max_size=5, unique=True),  # (any key: a quote, a control character)
     data=st.data(),
     at_once=st.integers(1, 4),
 )
@@ -75,3 +75,13 @@ def test_a_table_is_written_a_few_hundred_rows_at_a_time() -> None:
     table.write_json(lambda piece: pieces.append(len(piece)))
     assert len(pieces) == 22 and sum(pieces) == len(orjson.dumps(table.to_list()))
     assert max(pieces) < sum(pieces) / 15
+
+
+def test_numpy_numbers_in_a_list_column_are_written_as_orjson_writes_them() -> None:
+    values = [np.float64(0.1), np.float64(12.5), np.int64(-3), np.bool_(True), np.uint8(7), None]
+    table = JsonTable({"x": values, "y": ["a"] * len(values)})
+    assert _written(table) == orjson.dumps(
+        [{"x": v, "y": "a"} for v in values], option=orjson.OPT_SERIALIZE_NUMPY
+    )
+    with pytest.raises(TypeError, match="cannot be float32"):
+        _written(JsonTable({"x": [np.float32(0.1)]}))
