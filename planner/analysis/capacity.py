@@ -371,7 +371,8 @@ class JsonTable:
     __slots__ = ("columns", "keys")
 
     ROWS_AT_ONCE = 512
-    """Rows :meth:`write_json` writes at a time: their objects and text are made in memory the last ones freed."""
+    """Rows :meth:`write_json` writes at a time: each batch's objects and text reuse the memory of the batch before
+    (512: as fast as 4096 or 65536 at 100k decisions, and the least memory)."""
 
     def __init__(self, columns: dict[str, Sequence[Any] | np.ndarray]) -> None:
         """``columns``: each key of the rows, in order, with its column."""
@@ -395,10 +396,10 @@ class JsonTable:
         orjson writes :meth:`to_list` (``dump_json``'s writer): :data:`ROWS_AT_ONCE` rows at a time, each row a
         msgspec struct made in C (``map``), written by msgspec into a buffer used again for the next rows. msgspec
         writes text, booleans, null and numbers as orjson does, except a float of 1e16 or more (``1e16`` where
-        orjson writes ``1e+16``): a table whose array columns hold one, or whose keys hold a quote, a backslash or
-        a control character (msgspec writes a key as it is), is written by orjson. A schedule has none
-        (its figures are week counts and headcounts bounded by the plan's limits), and list columns must hold none
-        either: they hold text, booleans, None and the plan's own week figures."""
+        orjson writes ``1e+16``): a table whose array columns hold one, or whose keys hold a quote, a backslash or a
+        control character (msgspec writes a key as it is), is written by orjson. A schedule has none (its figures
+        are week counts and headcounts bounded by the plan's limits), and list columns must hold none either: they
+        hold text, booleans, None and the plan's own week figures."""
         import msgspec
 
         if not all(map(_written_alike, self.columns)) or any(map(_ESCAPED.search, self.keys)):
