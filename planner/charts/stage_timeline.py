@@ -22,11 +22,20 @@ LEFT_IN = 1.7
 READY_IN = 2.7  # readiness panel on the right
 GAP_IN = 0.45
 TOP_IN = style.TITLE_IN + 0.45
-COMPACT_TOP_IN = 0.3 + 0.45  # one subtitle line (``compact``: the report has its own heading)
+# ``compact`` (the report has its own heading): one subtitle line (0.23 in), a gap, the week ticks (unlabelled, as
+# the report's Gantt's) and the readiness panel's title over the plot (0.18 in); under it the dates (two lines,
+# 0.3 in), a gap and the legend's rows (0.15 in each, 0.05 in from the edge). They were 0.75 and 0.8 in, which left
+# 20 pt empty over the weeks and 16 pt over the legend, and the timeline went to a page of its own under a
+# one-page Gantt that had room for it.
+COMPACT_TOP_IN = 0.23 + 0.05 + 0.18
+COMPACT_BOTTOM_IN = 0.3 + 0.06 + 0.05 + 0.15  # with one legend row
 BOTTOM_IN = 0.95  # the dates under the plot and a legend of two rows
 LEGEND_ROW_IN = 0.15
 ROW_EXTRA = 0.45  # rows' worth of room under the last stage, for the price of strict gates
-LINE = 0.22  # a stage's two lines (rolling above, gated below) sit this far (in rows) from its centre
+LINE = 0.25
+"""A stage's two lines (rolling above, gated below) sit this far (in rows) from its centre (0.22 needed rows 23 pt
+apart for their two 7 pt labels; 0.25 needs 20 pt, and the bars, 0.3 rows tall, still leave 0.2 rows between
+them)."""
 BAR_H = 0.3
 _COUNT_LINE = 1.2 * 1.15  # a count line's height in ems (its line spacing 1.15)
 _NAME_H = 1.25  # a stage name's height in ems (bold)
@@ -67,7 +76,9 @@ def frame_in(analysis: Analysis, w_in: float, *, compact: bool = False) -> tuple
     """The fixed ``(top, bottom)`` inches of a timeline ``w_in`` wide: title (or, ``compact``, one subtitle
     line) and the weeks axis above the stage rows; the dates and the legend below them."""
     rows = legend_rows(w_in, progress.status_week(analysis) is not None)
-    return (COMPACT_TOP_IN if compact else TOP_IN), BOTTOM_IN + (rows - 2) * LEGEND_ROW_IN
+    if compact:
+        return COMPACT_TOP_IN, COMPACT_BOTTOM_IN + (rows - 1) * LEGEND_ROW_IN
+    return TOP_IN, BOTTOM_IN + (rows - 2) * LEGEND_ROW_IN
 
 
 ROLLING = "#0072B2"
@@ -268,7 +279,8 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
         + (2 * marker_r + 3) / 72
     )
     t_max = t_end / max(0.5, 1 - label_in / ax_w_in) + 0.3
-    time_axis(ax, plan, t_max, None, font_pt=style.SMALL_PT)
+    # (compact: the ticks only, as the report's Gantt above it; its labels say 'wk' and the subtitle what they are)
+    time_axis(ax, plan, t_max, None, font_pt=style.SMALL_PT, label=not compact)
     for a in (ax, rx):
         a.set_ylim(k - 0.5 + ROW_EXTRA, -0.5)
         for side in ("left", "right", "top"):

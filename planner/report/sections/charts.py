@@ -312,6 +312,7 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
             )
             shared = False
     out: list[Flowable] = [heading, ctx.p(text)]
+    least = 0.0  # a one-page chart's height with its rows at 7 pt (0: it does not give way)
     if len(tiles) == 1:
         from planner.charts.gantt import frame_in, row_pitch_in
 
@@ -319,6 +320,7 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
         first = min(
             first, (top + bottom + (tiles[0][1] + 1) * row_pitch_in(_charts().style.LABEL_PT)) * 72 + 2
         )
+        least = min(first, (top + bottom + tiles[0][1] * row_pitch_in(MIN_PT)) * 72 + 3)
     # The heading and its words go to the next page with the first chart when it does not fit under them (the
     # section may start under a short roadmap).
     out.insert(0, CondPageBreak(_intro_height(ctx, out, g.frame_width) + first))
@@ -336,8 +338,31 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
         def draw_gantt(fig: Figure, rows: tuple[int, int] | None = rows, legend: bool = not tail) -> None:
             _charts().draw_gantt(fig, ctx.analysis, rows=rows, compact=True, legend=legend, only=only)
 
+        if least and k == 0:
+            # A one-page chart leaves the stage timeline room under it by drawing its rows smaller, down to 7 pt:
+            # under a 7-decision plan's rows at 8 pt, 45 % of the page, the timeline went to a page of its own.
+            follow = _stage_timeline_least(ctx) + SECTION_GAP
+            out.append(_GivingChart(ctx, draw_gantt, h - 2, least - 2, follow))
+            continue
         out.append(ctx.chart(draw_gantt, h - 2, name="Gantt", min_height=h - 2, wide=True))
     return out
+
+
+class _GivingChart(ChartFlowable):
+    """The one-page Gantt: ``height`` points tall, or as much shorter, down to ``least`` (its rows at 7 pt), as
+    leaves ``follow`` points under it on its page for the section after it. Its least height for the report's
+    layout (``min_height``) stays ``height``: it gives way to what follows it, never to get onto a page."""
+
+    def __init__(self, ctx: ReportContext, draw: Any, height: float, least: float, follow: float) -> None:
+        f = ctx.chart(draw, height, name="Gantt", min_height=height, wide=True)
+        super().__init__(f._draw_chart, f.width, height, name="Gantt", min_height=height)
+        ctx.charts[ctx.charts.index(f)] = self
+        self.full, self.least, self.follow = height, least, follow
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        room = avail_height - self.follow - 1
+        self.height = max(self.least, room) if self.least <= room < self.full else self.full
+        return self.width, self.height
 
 
 # -- dependency graph ---------------------------------------------------------------------------------------------
