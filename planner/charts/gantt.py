@@ -128,7 +128,9 @@ def frame_in(
         {d.area for d in analysis.plan.decisions},
         gated,
         baseline,
-        True,
+        # a milestone's entry only when the plan has one: kept for every plan, it made a seven-decision plan's
+        # one-row legend take two rows of the page (the stage timeline did not fit under it)
+        any(d.milestone for d in analysis.plan.decisions),
         deps,
         status=_status_week(analysis),
         done=_has_done(analysis),
