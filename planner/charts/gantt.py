@@ -745,7 +745,8 @@ def _overview(fig: Figure, ax: Any, plan: Plan, lo: float, hi: float, finish: fl
     strip.axis("off")
     strip.add_patch(Rectangle((0, 0.25), whole, 0.5, facecolor=style.GRID, edgecolor="none"))
     strip.add_patch(Rectangle((lo, 0), max(hi - lo, whole * 0.012), 1, facecolor=style.INK, edgecolor="none"))
-    text = f"wk {units.week_span(lo, min(hi, whole))} of {units.format_weeks(whole)}"
+    # (the page's weeks run a little past the finish for room: they are named up to it, 'wk 122-167.9 of 167.9')
+    text = f"wk {units.week_span(lo, min(hi, finish))} of {units.format_weeks(finish)}"
     fig.text(
         x1 / w_in,
         (top + 0.05 + OVERVIEW_H_IN + 0.03) / h_in,

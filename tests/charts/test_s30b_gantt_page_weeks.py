@@ -100,3 +100,17 @@ def test_the_status_line_is_drawn_and_named_on_the_pages_whose_weeks_hold_it() -
             before += 1
             assert named not in legend, (r0, lo, hi)
     assert holding and before
+
+
+def test_the_last_page_names_its_weeks_up_to_the_finish() -> None:
+    # The last page's weeks run past the finish for room; its strip said 'wk 122-170 of 170' of a plan that
+    # finishes in week 167.9.
+    a = _long()
+    s = a.schedule
+    assert s is not None
+    total = len(gantt_rows(a))
+    fig = _page(a, (total - 41, total))
+    lo, hi = fig.axes[0].get_xlim()
+    assert hi > s.finish  # (the case: the page's weeks go past the finish)
+    want = f"{units.week_span(lo, s.finish)} of {units.format_weeks(s.finish)}"
+    assert any(t.get_text() == f"wk {want}" for t in fig.texts), [t.get_text() for t in fig.texts]
