@@ -1,5 +1,5 @@
 """Session 30, issue 12: ``planner analyze --format json`` hands its decisions and team loads to the JSON writer as
-tables of columns (:class:`planner.analysis.capacity.JsonTable`), which it writes a few hundred rows at a time into
+tables of columns (:class:`planner.analysis.json_table.JsonTable`), which it writes a few hundred rows at a time into
 the output, where a dict was made per row and the whole text was made in memory before it was written (at 100k
 decisions: 100k dicts of 19 keys, 125k step dicts and 59 MB of text, held at once). The output must be the same
 bytes as the rows' dicts give, compact or indented, to a file, a text stream or a terminal."""
@@ -19,7 +19,8 @@ import pytest
 import planner.commands.core
 from benchmarks._plans import random_plan_dict
 from planner.analysis import Analysis, analysis_to_dict, analyze
-from planner.analysis.capacity import JsonTable, attach_to_analysis
+from planner.analysis.capacity import attach_to_analysis
+from planner.analysis.json_table import JsonTable
 from planner.cli import main
 from planner.commands.common import dump_json
 from planner.model import load_plan

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from planner.analysis.capacity import JsonTable, capacity_findings, iso_dates_of, teams_json
+from planner.analysis.capacity import capacity_findings, iso_dates_of, teams_json
 from planner.analysis.explain import Explanation, driving_chain, explain
 from planner.analysis.findings import Finding, Severity, has_errors, sort_findings
 from planner.analysis.graph import ESTIMATES, PlanGraph, columns_of, compile_plan, gc_paused, graph_columns
+from planner.analysis.json_table import JsonTable
 from planner.analysis.progress import (
     progress_columns,
     progress_json,
@@ -111,7 +112,7 @@ def analysis_to_dict(
     """The JSON object of ``planner analyze --format json`` (SPEC §4), field for field. With ``finding_objects``,
     ``findings`` holds the :class:`Finding` objects themselves, which the command's JSON writer writes as their
     ``to_dict`` (issue 12: a big plan's 14k findings without a dict each first); with ``tables``, ``decisions`` and
-    each team's ``load`` (and ``levelled_load``) are a :class:`~planner.analysis.capacity.JsonTable`, which it
+    each team's ``load`` (and ``levelled_load``) are a :class:`~planner.analysis.json_table.JsonTable`, which it
     writes as the list of dicts its ``to_list`` is (100k decisions without a dict each)."""
     # issue 12: a dict per decision, per team step and per finding, none in a cycle: no collections over them
     with gc_paused():

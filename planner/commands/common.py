@@ -720,7 +720,7 @@ def dump_json(value: Any, out: TextIO, indent: bool | None = None) -> None:
     compact when ``out`` is a file or a pipe, where a program reads it (issue 12: the indenting encoder was the
     largest share of a big plan's ``analyze``). Compact or indented, it is the same JSON value, written as UTF-8
     by orjson; numpy arrays and numbers are written as lists and numbers, findings as their ``to_dict``, tables
-    (:class:`~planner.analysis.capacity.JsonTable`) as the list of their rows' dicts, written compact a few hundred
+    (:class:`~planner.analysis.json_table.JsonTable`) as the list of their rows' dicts, written compact a few hundred
     rows at a time. JSON has no NaN or Infinity: should a figure ever be non-finite, it is written as ``null`` rather
     than as text other programs cannot read."""
     if indent is None:
@@ -765,7 +765,7 @@ def dump_json(value: Any, out: TextIO, indent: bool | None = None) -> None:
 
 def _write_tables(data: bytes, tables: list[Any], write: Any) -> None:
     """Write ``data`` by ``write``, each NUL byte in it replaced by the text of the next of ``tables``
-    (:class:`~planner.analysis.capacity.JsonTable`, written in pieces by its ``write_json``)."""
+    (:class:`~planner.analysis.json_table.JsonTable`, written in pieces by its ``write_json``)."""
     with memoryview(data) as view:
         at = 0
         for table in tables:

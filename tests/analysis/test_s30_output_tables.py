@@ -1,5 +1,5 @@
 """``analyze --format json``'s decisions and team loads as tables (issue 12, session 30): the rows are held as
-columns (:class:`planner.analysis.capacity.JsonTable`) and written by msgspec a few hundred rows at a time, where
+columns (:class:`planner.analysis.json_table.JsonTable`) and written by msgspec a few hundred rows at a time, where
 a dict per row was made and orjson wrote the whole text at once. The text must be byte for byte what orjson writes
 for the rows' dicts, whatever the rows hold: any text, booleans, None, and any float (msgspec writes ``1e16`` where
 orjson writes ``1e+16``: a table that holds such a float is written by orjson)."""
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from planner.analysis.capacity import JsonTable
+from planner.analysis.json_table import JsonTable
 
 _texts = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)  # (JSON text has no lone surrogate)
 _floats = st.floats(allow_nan=True, allow_infinity=True) | st.sampled_from(
