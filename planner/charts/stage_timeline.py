@@ -41,15 +41,26 @@ _COUNT_LINE = 1.2 * 1.15  # a count line's height in ems (its line spacing 1.15)
 _NAME_H = 1.25  # a stage name's height in ems (bold)
 
 
-def legend_rows(w_in: float, status: bool) -> int:
-    """The rows of the legend under a timeline ``w_in`` inches wide: as few as its entries allow."""
+def legend_rows(w_in: float, status: bool | str) -> int:
+    """The rows of the legend under a timeline ``w_in`` inches wide: as few as its entries allow (``status``: see
+    :func:`_legend_handles`)."""
     from planner.charts.gantt import legend_layout
 
     return legend_layout(w_in, [str(h.get_label()) for h in _legend_handles(status)])[0]
 
 
-def _legend_handles(status: bool) -> list[Any]:
-    """The legend's entries, the status date among them when the plan has one."""
+def _status_name(analysis: Analysis, compact: bool) -> bool | str:
+    """The status date's legend entry: none without one; ``Status date 15 Mar 2027`` on the report's (compact)
+    timeline, whose line has no label on the plot (at the least height the label met the first stage's 'wk 1-10',
+    as on the Gantt); else ``Status date`` (the line is labelled with its date on the plot)."""
+    wk = progress.status_week(analysis)
+    if wk is None:
+        return False
+    return progress.status_legend(analysis.plan, wk) if compact else True
+
+
+def _legend_handles(status: bool | str) -> list[Any]:
+    """The legend's entries, the status date among them when the plan has one (``status``, a string: its name)."""
     handles: list[Any] = [
         Patch(facecolor=ROLLING, label="Rolling window (stages overlap)"),
         Patch(
@@ -66,7 +77,12 @@ def _legend_handles(status: bool) -> list[Any]:
     ]
     if status:
         status_line = Line2D(
-            [], [], color=progress.STATUS, linestyle=progress.STATUS_STYLE, linewidth=1.3, label="Status date"
+            [],
+            [],
+            color=progress.STATUS,
+            linestyle=progress.STATUS_STYLE,
+            linewidth=1.3,
+            label=status if isinstance(status, str) else "Status date",
         )
         handles.insert(5, status_line)
     return handles
@@ -75,7 +91,7 @@ def _legend_handles(status: bool) -> list[Any]:
 def frame_in(analysis: Analysis, w_in: float, *, compact: bool = False) -> tuple[float, float]:
     """The fixed ``(top, bottom)`` inches of a timeline ``w_in`` wide: title (or, ``compact``, one subtitle
     line) and the weeks axis above the stage rows; the dates and the legend below them."""
-    rows = legend_rows(w_in, progress.status_week(analysis) is not None)
+    rows = legend_rows(w_in, _status_name(analysis, compact))
     if compact:
         return COMPACT_TOP_IN, COMPACT_BOTTOM_IN + (rows - 1) * LEGEND_ROW_IN
     return TOP_IN, BOTTOM_IN + (rows - 2) * LEGEND_ROW_IN
@@ -469,7 +485,7 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
     ax.axvline(s.finish, color=style.FINISH, linewidth=1.3, zorder=2)
     ax.axvline(st.gated_finish, color=style.GATED, linewidth=1.3, linestyle=(0, (1, 1.5)), zorder=2)
     if status_wk is not None:
-        progress.draw_status_line(ax, plan, status_wk, font=font * 0.85, zorder=4.5)
+        progress.draw_status_line(ax, plan, status_wk, font=font * 0.85, zorder=4.5, label=not compact)
     price = st.gating_price
     y_b = k - 0.5 + 0.25
     if price > 0:
@@ -525,8 +541,9 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
         style.subtitle_line(fig, " \u00b7 ".join(bits))
     else:
         style.title(fig, f"Stage timeline \u2014 {plan.title}", " \u00b7 ".join(bits))
-    handles = _legend_handles(status_wk is not None)
-    per_row = math.ceil(len(handles) / legend_rows(w_in, status_wk is not None))
+    status_name = _status_name(analysis, compact)
+    handles = _legend_handles(status_name)
+    per_row = math.ceil(len(handles) / legend_rows(w_in, status_name))
     fig.legend(
         handles=handles,
         loc="lower center",
