@@ -323,6 +323,24 @@ def _draw(
     titles = [plan.decisions[i].title for kind, i in shown if kind == "decision"] or ["x" * 10]
     longest = max(len(t) for t in titles)
     need = style.text_width_in("x" * longest, font_guess) / style.BOLD_FACTOR + 0.3
+    # ... as it is drawn: a bold (critical) title of wide letters is wider than the estimate, and a 7-decision
+    # plan's 'Document the data quality pipeline #0' was cut with half the page beside it. (Measured from the
+    # font's advances, no renderer: microseconds a title.)
+    crit = s.critical
+    need = max(
+        need,
+        max(
+            (
+                style.measured_width_in(
+                    plan.decisions[i].title, font_guess, bold=bool(crit[i]) or s.ids[i] in selected
+                )
+                + 0.3
+                for kind, i in shown
+                if kind == "decision"
+            ),
+            default=0.0,
+        ),
+    )
     left_in = min(0.42 * w_in, max(1.5, need))
     ax = fig.add_axes(style.inches_to_fig(fig, left_in, bottom_in, RIGHT_IN, top_in))
     ax_h_in = ax.get_position().height * h_in
@@ -594,8 +612,13 @@ def _draw(
             crit_i = bool(s.critical[i])
             bold = crit_i or ids[i] in selected
             chars = int(row_chars * (style.BOLD_FACTOR if bold else 1.0))
+            # A title that fits as drawn stays whole (counted in average letters, a bold title of narrow ones was
+            # cut: 'Document the data quality pipeline…' with room to spare).
+            whole = style.measured_width_in(d.title, row_font, bold=bold) <= left_in - 0.25
             label = style.fit_lines(  # measured last: wide letters and scripts never reach the edge
-                "\n".join(style.wrap(d.title, chars, 2))
+                d.title
+                if whole
+                else "\n".join(style.wrap(d.title, chars, 2))
                 if label_lines == 2 and len(d.title) > chars
                 else style.ellipsize(d.title, chars),
                 left_in - 0.25,
