@@ -362,9 +362,7 @@ def _draw(
     ax.tick_params(axis="y", left=False, labelleft=False)
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
-    time_axis(ax, plan, t_max, dates, font_pt=style.SMALL_PT, label=not compact)
-    if window is not None:
-        _fit_axis(ax, plan, lo, hi, dates)
+    time_axis(ax, plan, hi, dates, font_pt=style.SMALL_PT, label=not compact, t_min=lo)
     ms = max(3.0, min(9.0, pitch * 72 * 0.55))  # a milestone's diamond, points across
     # A milestone at the plan start (a kick-off) is a whole diamond: the axis starts half of one before week 0
     # (at week 0 the axes cut it in half; a diamond is not clipped off by drawing it outside the axes, which
@@ -731,26 +729,6 @@ def _page_window(
     return lo, hi
 
 
-def _fit_axis(ax: Any, plan: Plan, lo: float, hi: float, dates: bool | None) -> None:
-    """The shared time axis (:func:`planner.charts.timeaxis.time_axis`, already on ``ax``) over weeks ``lo`` to
-    ``hi`` only: the week ticks follow the limits; the date ticks are laid out afresh for those weeks."""
-    from matplotlib.ticker import FixedLocator
-
-    from planner.charts.timeaxis import _month_ticks, use_dates
-
-    ax.set_xlim(lo, hi)
-    if not use_dates(plan, dates) or plan.start_date is None:
-        return
-    first = units.axis_date(plan.start_date, lo)
-    if first is None:
-        return
-    off = (first - plan.start_date).days / 7.0
-    width_in = ax.get_position().width * ax.figure.get_size_inches()[0]
-    ticks, labels = _month_ticks(first, hi - off, max(3, int(width_in / 0.75)))
-    ax.xaxis.set_major_locator(FixedLocator([off + t for t in ticks]))
-    ax.set_xticklabels(labels)
-
-
 def _overview(fig: Figure, ax: Any, plan: Plan, lo: float, hi: float, finish: float, left_in: float) -> None:
     """Over the row labels of a page that shows some of the plan's weeks: where they sit in the whole plan (a
     strip from week 0 to the finish, the page's weeks dark) and which they are (``wk 300\u2013360 of 1236``)."""
@@ -868,10 +846,10 @@ def _place_stage_label(
     """Where a stage's end (gate) label goes on its header row: ``(x, horizontal alignment, boxed)``.
 
     The row holds only the stage's own bar from ``start`` to ``end``, so the label goes right of the end, else
-    left of the start, as long as it stays inside ``[lo, t_max]`` (the weeks in sight) and clear of the ``lines`` that run through
-    every row (the finish lines). Failing both, it sits over the bar on a box of the band's colour, which hides
-    what it covers instead of colliding with it: at the bar's start, so that its end stays in sight, else at its
-    right edge. Text is never shortened."""
+    left of the start, as long as it stays inside ``[lo, t_max]`` (the weeks in sight) and clear of the ``lines``
+    that run through every row (the finish lines). Failing both, it sits over the bar on a box of the band's
+    colour, which hides what it covers instead of colliding with it: at the bar's start, so that its end stays in
+    sight, else at its right edge. Text is never shortened."""
     w = style.text_width_in(txt, font) * 1.04 * per_in
     pad = LABEL_PAD_PT / 72 * per_in
 

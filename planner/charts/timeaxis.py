@@ -115,9 +115,13 @@ def time_axis(
     font_pt: float = style.SMALL_PT,
     top_weeks: bool = True,
     label: bool = True,
+    t_min: float = 0.0,
 ) -> None:
-    """Put weeks (and dates) on ``ax``'s x axis over ``[0, t_max]`` weeks, with a light vertical grid."""
-    ax.set_xlim(0, t_max)
+    """Put weeks (and dates) on ``ax``'s x axis over ``[t_min, t_max]`` weeks, with a light vertical grid.
+
+    ``t_min`` above 0: the axis shows those weeks of the plan only (a page of a long plan's Gantt), its date ticks
+    laid out from the date at ``t_min``."""
+    ax.set_xlim(t_min, t_max)
     fig = ax.figure
     assert isinstance(
         fig, Figure
@@ -130,8 +134,10 @@ def time_axis(
     ax.set_axisbelow(True)
     if use_dates(plan, dates):
         assert plan.start_date is not None  # use_dates() says there is one
-        ticks, labels = _month_ticks(plan.start_date, t_max, max_ticks)
-        ax.xaxis.set_major_locator(FixedLocator(ticks))
+        first = (units.axis_date(plan.start_date, t_min) if t_min > 0 else None) or plan.start_date
+        off = (first - plan.start_date).days / 7.0  # the ticks are counted from ``first``
+        ticks, labels = _month_ticks(first, t_max - off, max_ticks)
+        ax.xaxis.set_major_locator(FixedLocator([off + t for t in ticks]))
         ax.set_xticklabels(labels)
         if top_weeks:
             top = ax.secondary_xaxis("top")
