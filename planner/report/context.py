@@ -152,9 +152,7 @@ class LaidOutLines(Flowable):
         st = self.style
         self.lines = break_lines(self.text, st.fontName, st.fontSize, avail_width, self._measure)
         m = self.max_lines
-        if (
-            m is not None and len(self.lines) > m
-        ):  # the last line shortened with an ellipsis (:func:`fit_lines`)
+        if m is not None and len(self.lines) > m:  # the last line shortened with an ellipsis (fit_lines)
             rest = " ".join(self.lines[m - 1 :])
             self.lines = [*self.lines[: m - 1], fit_width(rest, st.fontName, st.fontSize, avail_width)]
         self.width = avail_width
@@ -313,9 +311,7 @@ class LaidOutParagraph(Paragraph):
             lead = self._leading(line)
             y -= lead
             base = y + lead - max((r[2] for r in line), default=float(self.style.fontSize))
-            if (
-                j == 0 and self.bullet
-            ):  # as a paragraph's bulletText: at the bullet indent, in the text's font
+            if j == 0 and self.bullet:  # as a paragraph's bulletText: at the bullet indent, in its font
                 canv.setFillColor(self.style.textColor)
                 canv.setFont(self.style.fontName, self.style.fontSize)
                 canv.drawString(float(self.style.bulletIndent), base, self.bullet)
