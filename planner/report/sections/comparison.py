@@ -368,7 +368,7 @@ class _StartUnder(Flowable):
 
     On pages of its own, a last part of a few rows is only as tall as they are where what follows starts under it
     (the next scenario's chart, :meth:`starts_in`, or the next section: ``follower``, which the builder sets, see
-    :func:`planner.report.builder.follows_in`); otherwise the pages share the rows evenly (``even``): fraud
+    :func:`planner.report.builder._tell_followers`); otherwise the pages share the rows evenly (``even``): fraud
     detection's two scenarios each left a page of 14 rows half white under 32 rows, the next chart or section on
     the next page in any case (23 and 23 now)."""
 
