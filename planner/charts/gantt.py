@@ -425,7 +425,11 @@ def _draw(
             )
         if gate is not None and finish is not None:
             gate_lines.append([(gate, a - 0.5), (gate, z - 0.5)])
-            if font >= MIN_LABEL_PT:
+            # A page that shows some of the plan's weeks labels only the lines in sight: the label of a stage
+            # that ends after (or before) the page's weeks has no line to sit by, and it was drawn over the bar at
+            # the page's left edge ('Integrate ends · wk 156.5' on a page of weeks 66-118). The stage's bar runs
+            # off the edge; the page whose weeks hold the line labels it.
+            if font >= MIN_LABEL_PT and lo <= float(gate) <= hi:
                 # The whole label where it fits beside the stage's line, else a shorter one (the row label on
                 # the left names the stage, the axis gives the date); only when none fits, the longest that
                 # fits inside the plot, boxed (the whole one of a long stage name ran over the row labels).
@@ -433,14 +437,21 @@ def _draw(
                 s0 = min(max(float(start if start is not None else gate), lo), hi)
                 g0 = min(max(float(gate), lo), hi)
                 labels = stage_end_labels(plan, si, float(gate), gated)
+                # (a bar that starts before the page's weeks: a label boxed over it goes by its line, not at the
+                # page's left edge, weeks away from the line it names)
+                cut = start is not None and float(start) < lo
                 for txt in labels:
-                    x, ha, boxed = _place_stage_label(txt, s0, g0, finish_lines, hi, per_in, font, lo=lo)
+                    x, ha, boxed = _place_stage_label(
+                        txt, s0, g0, finish_lines, hi, per_in, font, lo=lo, start_cut=cut
+                    )
                     if not boxed:
                         break
                 else:
                     inside = [t for t in labels if style.text_width_in(t, font) * 1.04 * per_in <= span]
                     txt = inside[0] if inside else labels[-1]
-                    x, ha, boxed = _place_stage_label(txt, s0, g0, finish_lines, hi, per_in, font, lo=lo)
+                    x, ha, boxed = _place_stage_label(
+                        txt, s0, g0, finish_lines, hi, per_in, font, lo=lo, start_cut=cut
+                    )
                 box: dict[str, Any] = {}
                 if boxed:
                     box["bbox"] = {
@@ -842,6 +853,7 @@ def _place_stage_label(
     font: float,
     *,
     lo: float = 0.0,
+    start_cut: bool = False,
 ) -> tuple[float, str, bool]:
     """Where a stage's end (gate) label goes on its header row: ``(x, horizontal alignment, boxed)``.
 
@@ -849,7 +861,8 @@ def _place_stage_label(
     left of the start, as long as it stays inside ``[lo, t_max]`` (the weeks in sight) and clear of the ``lines``
     that run through every row (the finish lines). Failing both, it sits over the bar on a box of the band's
     colour, which hides what it covers instead of colliding with it: at the bar's start, so that its end stays in
-    sight, else at its right edge. Text is never shortened."""
+    sight, else at its right edge. Text is never shortened. ``start_cut``: the bar starts before ``lo`` (a page
+    that shows some of the plan's weeks), so the boxed label goes by the end, the line it names."""
     w = style.text_width_in(txt, font) * 1.04 * per_in
     pad = LABEL_PAD_PT / 72 * per_in
 
@@ -866,6 +879,8 @@ def _place_stage_label(
     # Over the line, boxed: at its start, so that its end stays in sight where it meets the stage's dashed line
     # (at its end, a stage that ends at the finish had the label hide the end of its line, which then seemed to
     # stop short of it); at its end when the line is too short for that.
+    if start_cut and end - pad - w >= lo and clear(end - pad - w, end - pad):
+        return end - pad, "right", True
     if clear(start + pad, start + pad + w) and start + 3 * pad + w <= end:
         return start + pad, "left", True
     x = min(max(end, lo + w), t_max)
