@@ -792,15 +792,105 @@ def split_header(
             earlier = next((j for j in range(k) if _known_columns(rows[j][1]) >= max(3, known)), None)
             if earlier is not None:
                 return rows[earlier][1], list(rows[earlier + 1 :])
+            if k and (joined := _two_row_header(rows[k - 1], rows[k], report, above=True)) is not None:
+                if k > 1:
+                    report.add(
+                        "format",
+                        f"{count(k - 1, 'row')} above the header rows (lines {rows[k - 1][0]}-{rows[k][0]}) "
+                        f"{agree(k - 1, 'was', 'were')} skipped",
+                    )
+                return joined, list(rows[k + 1 :])
             if k:
                 report.add(
                     "format",
                     f"{count(k, 'row')} above the header row (line {rows[k][0]}) {agree(k, 'was', 'were')} skipped",
                 )
+            if k + 1 < len(rows) and (joined := _two_row_header(rows[k], rows[k + 1], report)) is not None:
+                return joined, list(rows[k + 2 :])
             return _board_groups(rows, k, report) or (rows[k][1], list(rows[k + 1 :]))
     if not rows:
         return [], []
     return rows[0][1], list(rows[1:])
+
+
+def _two_row_header(
+    upper: tuple[int, Sequence[Any]],
+    lower: tuple[int, Sequence[Any]],
+    report: ImportReport,
+    *,
+    above: bool = False,
+) -> list[Any] | None:
+    """A header in two rows, as spreadsheets lay one out: a group name merged over several columns ('Schedule',
+    'Planned', 'Actual') in the upper row and the columns' own names ('Start', 'End') in the lower one, the other
+    columns named once (in the upper row, or merged down over both). Returns the header as one row, each column
+    named by its lower cell, joined to its group's name when that names a column the import reads ('Actual' +
+    'Start': actual start; 'Schedule' + 'Start': start), or None when the two rows are not such a header: every
+    filled lower cell must be a word (no number, no date) under an empty upper cell or a group name (a name the
+    import does not read as a column), or repeat the cell above it (a cell merged down), and one at least must name
+    a column. ``above``: the lower row is the one found naming the title; the upper one is then a header row only
+    when it makes a column the lower row names twice ('Start' under 'Planned' and under 'Actual') two columns."""
+    top, bottom = list(upper[1]), list(lower[1])
+    width = max(len(top), len(bottom))
+    top += [None] * (width - len(top))
+    bottom += [None] * (width - len(bottom))
+    known = {*COLUMNS, *_EXTRA_KEYS, *START_HEADERS, *FINISH_HEADERS, *LEVEL_HEADERS, *PARENT_HEADERS}
+
+    def text(cell: Any) -> str:
+        return re.sub(r"\s+", " ", cell.strip()) if isinstance(cell, str) else ""
+
+    if is_todoist_header(top) or is_period_planner(top):
+        return None
+    joined: list[Any] = []
+    group, named = "", 0
+    under: list[
+        int
+    ] = []  # how many names each group has under it (a group is merged across two columns or more)
+    for up, low in zip(top, bottom, strict=True):
+        up_text, low_text = text(up), text(low)
+        if low is not None and not isinstance(low, str):
+            return None  # a number or a date: a data row
+        if (
+            up_text
+        ):  # a column's own name ends the group at its left; a name the import does not read starts one
+            group = "" if _norm_header(up_text) in known else up_text
+            under.append(0)
+        if not low_text:
+            joined.append(up)
+            continue
+        if up_text and _norm_header(up_text) == _norm_header(low_text):
+            joined.append(up)  # a name merged down over both rows
+            continue
+        if not re.search(r"[^\W\d_]", low_text) or _date_cell(low_text, ()) is not None:
+            return None
+        if up_text and not group:
+            return None  # a cell under a column's name: a data row
+        if group:
+            under[-1] += 1
+        both = f"{group} {low_text}"
+        if group and _norm_header(both) in known:
+            joined.append(both)
+            named += 1
+        else:
+            joined.append(low_text)
+            named += _norm_header(low_text) in known
+    if not named or any(n == 1 for n in under):
+        return None
+    if above:
+        keys = [_norm_header(h) for h in bottom if text(h)]
+        twice = {k for k in keys if keys.count(k) > 1}
+        if not twice or len({_norm_header(h) for h in joined if text(h)}) <= len(set(keys)):
+            return None
+    renamed = [text(h) for h, low in zip(joined, bottom, strict=True) if text(low) and text(h) != text(low)]
+    report.add(
+        "format",
+        f"the header is in two rows (lines {upper[0]}-{lower[0]}): each column is named by its lower cell"
+        + (
+            f", joined to the group name above it where that names a column ({some(map(quoted, renamed), 4)})"
+            if renamed
+            else " (a group name above its columns is not read)"
+        ),
+    )
+    return joined
 
 
 def _known_columns(cells: Sequence[Any]) -> int:
@@ -2073,8 +2163,9 @@ def fill_merged_down(
             cells.extend([""] * (col + 1 - len(cells)))
             if cells[col] is None or cells[col] == "":
                 cells[col] = value
-                filled += 1
-                first = first or f"line {line}, column {col + 1}: {quoted(str(value)[:30])}"
+                if not names_a_header(out[at[top]][1]):  # (a header's name merged down: see _two_row_header)
+                    filled += 1
+                    first = first or f"line {line}, column {col + 1}: {quoted(str(value)[:30])}"
     if filled:
         report.add(
             "format",
