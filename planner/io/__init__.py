@@ -20,6 +20,7 @@ from planner.io import mpxj_bridge
 from planner.io.common import HELPER_TAG, ImportReport, InteropError, ansi_bytes, no_such_file
 from planner.io.mpxj_bridge import MPXJ_SUFFIXES
 from planner.io.outline import Mapping, Outline, top_level_summaries
+from planner.io.trello import looks_like_trello
 from planner.model.plan import Plan
 from planner.units import quoted
 
@@ -34,6 +35,7 @@ IMPORT_FORMATS = {
     "mpx": "MS Project exchange (MPX)",
     "mpxj": "read through MPXJ (.mpp, .pod, ...)",
     "ods": "OpenDocument spreadsheet",
+    "trello": "Trello board (JSON export)",
 }
 IMPORT_SUFFIXES = {  # .xml is MS Project XML unless its root element is P6's (read_outline looks)
     ".xml": "mspdi",
@@ -120,6 +122,8 @@ def format_by_content(path: str | os.PathLike[str]) -> str | None:
         return "xer"
     if head.startswith(b"MPX,"):
         return "mpx"
+    if looks_like_trello(head):
+        return "trello"
     if head.startswith(b"<"):  # the root element: MS Project's <Project>, GanttProject's <project>, P6's
         if b"<APIBusinessObjects" in head:
             return "p6xml"
@@ -141,6 +145,8 @@ def import_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     suffix = Path(path).suffix.lower()
     if suffix in MPXJ_SUFFIXES and mpxj_bridge.available():
         return "mpxj"
+    if suffix == ".json" and _trello_json(path):
+        return "trello"
     if suffix in UNREADABLE_SUFFIXES:
         what, todo = unreadable(suffix)
         raise InteropError(path, f"{what} cannot be imported", hint=todo)
@@ -153,6 +159,23 @@ def import_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
             hint=f"give --format ({', '.join(IMPORT_FORMATS)})",
         )
     return IMPORT_SUFFIXES[suffix]
+
+
+def _trello_json(path: str | os.PathLike[str]) -> bool:
+    """True for a ``.json`` file that begins as a Trello board's export (its first 64 KiB; a regular file only: a
+    pipe would wait for a writer). Any other JSON file is refused as :data:`UNREADABLE_SUFFIXES` says (a plan file
+    needs no import)."""
+    if not Path(path).is_file():
+        return False
+    try:
+        with open(path, "rb") as f:
+            head = f.read(65536)
+    except OSError:
+        return False
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    return looks_like_trello(head) or (
+        head.lstrip().startswith(b"{") and b'"cards"' in head and b'"lists"' in head
+    )
 
 
 UNREADABLE_SUFFIXES = {
@@ -184,8 +207,9 @@ UNREADABLE_SUFFIXES = {
         "Excel), not from a report or a chart",
     ),
     ".json": (
-        "a JSON file",
-        "a plan file (*.plan.json) needs no import: open it (planner FILE) or check it (planner check FILE)",
+        "a JSON file other than a Trello board's export",
+        "a plan file (*.plan.json) needs no import: open it (planner FILE) or check it (planner check FILE); from "
+        "another tool, export CSV or Excel",
     ),
 }
 for _suffix in MPXJ_SUFFIXES:  # read only through MPXJ, when it is installed
@@ -388,6 +412,10 @@ def _import(
         from planner.io.csvfile import import_csv
 
         return import_csv(path)
+    if fmt == "trello":
+        from planner.io.trello import import_trello
+
+        return import_trello(path)
     if fmt == "xls":
         from planner.io.xls import import_xls
 
