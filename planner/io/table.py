@@ -243,6 +243,13 @@ _ALIASES = {
     "prédécesseurs": "depends_on",
     "prédécesseur": "depends_on",
     "% abgeschlossen": "progress",
+    "% fertig": "progress",
+    "fertig": "progress",  # a typed German sheet's "Fertig" column of percentages ("100%", "50%")
+    "fortschritt": "progress",
+    "fortschritt (%)": "progress",
+    "avancement": "progress",
+    "% avancement": "progress",
+    "zuständig": "owner",
     "% achevé": "progress",
     "% terminé": "progress",
     "meilenstein": "milestone",
@@ -305,6 +312,9 @@ _ALIASES = {
     # "Estimation" ("1w 2d")
     "card name": "title",
     "card id": "id",
+    "card description": "notes",  # Trello's CSV export (and its JSON export, read as that: planner.io.trello)
+    "estimate (weeks)": "duration",
+    "estimated duration (weeks)": "duration",
     "members": "owner",
     "task list": "grouping",
     "tasklist": "grouping",
@@ -692,7 +702,8 @@ def plan_rows(plan: Plan) -> tuple[list[str], list[list[Any]]]:
 
 
 _UNIT_HEADER = re.compile(
-    r"^(?P<base>duration|likely|optimistic|pessimistic|most likely|baseline duration|work days|dauer|durée)\s*"
+    r"^(?P<base>duration|likely|optimistic|pessimistic|most likely|baseline duration|work days|dauer|durée|"
+    r"estimate|estimated duration)\s*"
     r"\(\s*(?P<unit>days?|d|hours?|hrs?|h|months?|mo|edays?|ed|tage?|t|wochen?|std|stunden?|jours?|j|semaines?|"
     r"heures?)\s*\)$"
 )
@@ -731,6 +742,8 @@ def _norm_header(h: Any) -> str:
             "work days": "duration",
             "dauer": "duration",
             "durée": "duration",
+            "estimate": "duration",  # a tracker's time estimate with its unit: "Estimate (days)" (Pivotal's bare
+            "estimated duration": "duration",  # "Estimate" is points, not time: not read)
         }.get(m.group("base"), m.group("base"))
     key = _ALIASES.get(key, key)
     if "_" in key and key not in COLUMNS and key not in _EXTRA_KEYS:
@@ -1502,6 +1515,17 @@ def _apply_row_dates(
         report.add(
             "column",
             f"{count(len(unread), 'start date')} could not be read (first: {quoted_cell(unread[0][1][0])}); ignored",
+        )
+    unread_ends = [
+        (line, pair[1])
+        for did, (line, pair, _) in row_dates.items()
+        if len(pair) > 1 and str(pair[1] if pair[1] is not None else "").strip() and dates[did][2] is None
+    ]
+    if unread_ends:  # ('next Friday' in a due date column: the row kept its duration where its links put it)
+        report.add(
+            "column",
+            f"{count(len(unread_ends), 'finish date')} could not be read (first: line {unread_ends[0][0]}, "
+            f"{quoted_cell(unread_ends[0][1])}); ignored: write dates as the others are, or as YYYY-MM-DD",
         )
     spanned = 0
     spanned_ids: set[str] = set()

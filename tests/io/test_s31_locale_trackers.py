@@ -1,0 +1,50 @@
+"""Sheets typed in a German locale and saved as CSV, and trackers' date cells nobody can read (H-interop31).
+
+Before: a German sheet's 'Fertig' column ('100%', '50%': how far each task is) was 'not a plan field; ignored', so
+every task read as not started; a due date the import could not read ('next Friday') was dropped without a word
+(an unread start date was said)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner.io import import_file
+from planner.model.plan import Status
+
+DATA = Path(__file__).parent / "data" / "s31"
+
+
+def test_s31_german_semicolon_cp1252_sheet_with_a_fertig_column() -> None:
+    """By hand (Windows-1252, ';', dates DD.MM.YYYY, decimal commas, costs '1.250,50 €'): Anforderungen aufnehmen
+    2 weeks, done; Datenprüfung 1.5 weeks ('1,5 Wochen'), half done; Pilot 2 weeks ('10 Tage'); Go-live 0: a
+    milestone; a chain 1 -> 2 -> 3 -> 4; the 'Summe' row is no task."""
+    plan, report = import_file(DATA / "de-semicolon-cp1252.csv")
+    text = report.text(limit=None)
+    rows = {d.title: d for d in plan.decisions}
+    assert list(rows) == ["Anforderungen aufnehmen", "Datenprüfung", "Pilot", "Go-live"]
+    assert [d.weeks() for d in rows.values()] == pytest.approx([2, 1.5, 2, 0])
+    assert [d.progress for d in rows.values()][:2] == [100, 50]
+    assert [d.status for d in rows.values()][:3] == [Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED]
+    assert rows["Go-live"].milestone
+    assert [d.cost for d in rows.values()][:2] == [1250.5, 2000]
+    assert len(plan.dependencies) == 3
+    assert "'Fertig'" not in text
+    assert "the file is not UTF-8; it was read as Windows-1252" in text
+    assert "line 6: a total row ('Summe') was skipped" in text
+
+
+@pytest.mark.parametrize("start", ["2027-03-01", ""])
+def test_s31_an_unreadable_due_date_is_said(tmp_path: Path, start: str) -> None:
+    path = tmp_path / "tracker.csv"
+    path.write_text(
+        f"Task,Start Date,Due Date,Duration\nScope,{start},next Friday,1w\nBuild,2027-03-08,2027-03-12,1w\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert [d.weeks() for d in plan.decisions] == pytest.approx([1, 1])
+    assert (
+        "1 finish date could not be read (first: line 2, 'next Friday'); ignored: write dates as the others are, "
+        "or as YYYY-MM-DD" in report.text(limit=None)
+    )
