@@ -454,10 +454,56 @@ _CLOCK = re.compile(r"^(\d{1,12}):([0-5]\d)(?::([0-5]\d(?:\.\d+)?))?$")
 """A span as hours and minutes (and seconds), as Airtable's duration field writes it: ``40:00``, ``1:30:00``."""
 
 
+_FRACTIONS = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75, "\u2153": 1 / 3, "\u2154": 2 / 3}
+_FRACTION = re.compile(r"(\d*)\s*([\u00bd\u00bc\u00be\u2153\u2154])")
+_APPROX = re.compile(
+    r"^(?:~|\u2248|\u223c|ca\.?|approx\.?|approximately|about|around|circa|c\.|etwa|env\.?|environ)\s*"
+    r"|\s*(?:\(?\s*(?:est\.?|estimated|approx\.?|geschätzt)\s*\)?)$",
+    re.IGNORECASE,
+)
+"""How people mark a duration as a guess: '~3 days', 'ca. 2 Wochen', 'approx 1w', '3 days (est)'; read as the
+number (MS Project's '3d?' is read so too)."""
+
+
+def _plain_span(text: str) -> str:
+    """``text`` without the marks of a guess (:data:`_APPROX`) and with a vulgar fraction as a decimal ('1½ days'
+    -> '1.5 days')."""
+    text = _APPROX.sub("", text.strip()).strip()
+    return _FRACTION.sub(
+        lambda m: f"{(int(m.group(1)) if m.group(1) else 0) + _FRACTIONS[m.group(2)]:g}", text
+    )
+
+
+_RANGE_SPAN = re.compile(
+    rf"^(?P<a>\d+(?:[.,]\d+)?)\s*(?:(?P<ua>{_UNIT})\.?)?\s*(?:-|\u2013|\u2014|to|bis|à|a)\s*"
+    rf"(?P<b>\d+(?:[.,]\d+)?)\s*(?:(?P<ub>{_UNIT})\.?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def range_span(text: str, unit: str | None = None) -> tuple[str, str] | None:
+    """The two ends of a duration given as a range ('3-5 days', '2 to 3 wks', '1w-2w'), each with its unit (the
+    other end's, else ``unit``: a 'Duration (days)' column's), or None when ``text`` is not one or runs backwards."""
+    m = _RANGE_SPAN.match(_plain_span(text))
+    if m is None:
+        return None
+    a, b = (x.replace(",", ".") for x in m.group("a", "b"))
+    ua, ub = m.group("ua") or m.group("ub") or unit or "", m.group("ub") or m.group("ua") or unit or ""
+    low, high = f"{a} {ua}".strip(), f"{b} {ub}".strip()
+    lo, hi = span_weeks(low), span_weeks(high)
+    return (low, high) if lo is not None and hi is not None and lo <= hi else None
+
+
+UNSET_SPANS = {"tbd", "tbc", "?", "??", "n/a", "na", "-", "\u2013", "\u2014", "unknown", "offen", "k.a."}
+"""What people type in a duration cell nobody has estimated yet: read as an empty cell (the row gets the import's
+default duration), and said."""
+
+
 def span_weeks(text: str) -> float | None:
-    """Weeks in a span with an optional unit ("2", "1.5 weeks", "5 days", "3d?", "16 hrs"); None when it is not one.
-    A bare number is weeks. An "m" is minutes only after hours, as Jira's and YouTrack's time tracking write them
-    ("1h 30m", "1w 2d 4h 30m"): alone ("3m") it may be months, and is not read."""
+    """Weeks in a span with an optional unit ("2", "1.5 weeks", "5 days", "3d?", "16 hrs", "~3 days", "1½ d");
+    None when it is not one. A bare number is weeks. An "m" is minutes only after hours, as Jira's and YouTrack's
+    time tracking write them ("1h 30m", "1w 2d 4h 30m"): alone ("3m") it may be months, and is not read."""
+    text = _plain_span(text)
     if (clock := _CLOCK.match(text.strip())) is not None:  # Airtable's duration field: "40:00" is 40 hours
         hours, minutes, seconds = clock.groups()
         return (int(hours) + int(minutes) / 60 + float(seconds or 0) / 3600) / _UNITS["h"]
@@ -1131,6 +1177,54 @@ def _first_resource(text: str, *, listed: bool, report: ImportReport, where: str
 def _has_cell(cell: Any) -> bool:
     """A cell with something in it (MS Project's 'NA' is nothing)."""
     return str(cell if cell is not None else "").strip().casefold() not in ("", "na", "n/a")
+
+
+def _progress_fractions(
+    keys: Sequence[str], header: Sequence[Any], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
+) -> list[tuple[int, Sequence[Any]]]:
+    """A progress column of fractions ('0.5', '0.25', '1': a spreadsheet's percent cells saved as CSV without their
+    format) as percentages, when every number in it is from 0 to 1 and one at least lies between: 0.5 was read as
+    half of one per cent. Said in the report."""
+    if "progress" not in keys:
+        return rows
+    at = keys.index("progress")
+    values: list[float] = []
+    for _, cells in rows:
+        cell = cells[at] if at < len(cells) else None
+        text = str(cell).strip().replace(",", ".") if isinstance(cell, str) else ""
+        if isinstance(cell, int | float) and not isinstance(cell, bool):
+            values.append(float(cell))
+        elif text and _is_plain_number(text):
+            values.append(float(text))
+        elif text:
+            return rows  # a '50%' or a status word: the column says its scale
+    if not values or not all(0 <= v <= 1 for v in values) or not any(0 < v < 1 for v in values):
+        return rows
+    out: list[tuple[int, Sequence[Any]]] = []
+    for line, cells in rows:
+        cell = cells[at] if at < len(cells) else None
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            out.append((line, cells))
+            continue
+        value = float(str(cell).strip().replace(",", "."))
+        out.append((line, [*cells[:at], f"{round(value * 100, 9):g}%", *cells[at + 1 :]]))
+    first = next(v for v in values if 0 < v < 1)
+    report.add(
+        "progress",
+        f"column {quoted(str(header[at]).strip())} holds fractions of 1 ({first:g} and the others from 0 to 1): "
+        f"read as percentages ({first:g} is {round(first * 100, 9):g} %)",
+    )
+    return out
+
+
+def _is_sum_cell(cell: Any) -> bool:
+    """A cell of a total row: a number, or text of one (a formula's saved value, '8.4', '€3,250.50', '12 days')."""
+    if isinstance(cell, bool):
+        return False
+    if isinstance(cell, int | float):
+        return True
+    text = str(cell).strip()
+    return text.startswith("=") or bool(re.fullmatch(r"[^\w\s]?\s*[\d.,\s]+\s*(?:%|[^\W\d_]{1,8}\.?)?", text))
 
 
 def _is_total_row(title: str, rec: dict[str, Any]) -> bool:
@@ -2429,7 +2523,9 @@ def _work_items(
                     and _has_cell(cells[left])
                     and said not in (Status.DONE, Status.NOT_STARTED)
                 ):
-                    cells.append(100 * spent / (spent + rest))
+                    cells.append(
+                        f"{round(100 * spent / (spent + rest), 9):g}%"
+                    )  # (a percentage, not a fraction)
                     read += 1
                     continue
             cells.append("")
@@ -3116,7 +3212,7 @@ def rows_to_plan(
         repeated = f" ({n} columns)" if n > 1 else ""
         report.add("column", f"column {quoted(h)}{repeated} is not a plan field; ignored")
     plan = new_plan(title)
-    rows = list(rows)
+    rows = _progress_fractions(keys, header, list(rows), report)
     if own_export:
         _plan_dates(plan, keys, rows, path)
     stages = [(s.id, s.name) for s in plan.stages]
@@ -3147,6 +3243,8 @@ def rows_to_plan(
     decisions: list[Decision] = []
     pending: list[tuple[int, str, str, bool]] = []  # line, row id, depends_on text, reversed (a blocks cell)
     units: set[str] = set()  # durations given with a unit
+    unset: list[tuple[int, str]] = []  # (line, cell) of durations not estimated yet ('TBD')
+    ranges: list[str] = []  # durations given as a range ('3-5 days')
     start_col = next((i for i, k in enumerate(keys) if k in START_HEADERS), None)
     finish_col = next((i for i, k in enumerate(keys) if k in FINISH_HEADERS), None)
     # finish dates without a start column place the rows when the file says how long each lasts (its start is its
@@ -3268,6 +3366,16 @@ def rows_to_plan(
         where = f"line {line}"
         title_text = str(rec.get("title") or rec.get("id") or "").strip()
         if not title_text:
+            filled = [v for v in rec.values() if _has_cell(v)]
+            if filled and all(_is_sum_cell(v) for v in filled):
+                # a total row without its word: only numbers, under the durations or costs they sum
+                report.add(
+                    "format",
+                    f"{where}: a row without a title holding only numbers "
+                    f"({some((quoted_cell(v) for v in filled), 3)}) was skipped: a total row, not a task",
+                )
+                row_refs.append(None)
+                continue
             raise InteropError(path, f"{where}: the row has no title", hint="give every row a title or an id")
         depth = _DEPTH_DASHES.match(title_text) if summary_lines.get(line, (1, False))[0] > 1 else None
         if depth is not None:  # the level column says the depth: the dashes are not the name
@@ -3331,6 +3439,21 @@ def rows_to_plan(
             if not str(rec.get("status") or "").strip():
                 rec["status"] = progress_cell
             rec["progress"] = None
+        for c in ("duration", "likely"):
+            cell = rec.get(c)
+            if not isinstance(cell, str) or not cell.strip():
+                continue
+            if cell.strip().casefold() in UNSET_SPANS:  # 'TBD': not estimated yet
+                unset.append((line, cell.strip()))
+                rec[c] = None
+            elif (
+                not any(str(rec.get(k) or "").strip() for k in ("optimistic", "pessimistic"))
+                and (ends := range_span(cell, header_units.get(c))) is not None
+            ):  # '3-5 days': a three-point estimate, the likely in the middle
+                ranges.append(cell.strip())
+                rec["optimistic"], rec["pessimistic"] = ends
+                low, high = (_number(x, c, where, path, units) or 0.0 for x in ends)
+                rec[c] = (low + high) / 2
         nums = {c: _number(rec.get(c), c, where, path, units) for c in NUMERIC}
         likely = nums["likely"] if nums["likely"] is not None else nums["duration"]
         likely = 1.0 if likely is None else likely
@@ -3772,6 +3895,20 @@ def rows_to_plan(
         )
     if decisions and not SPANS & set(keys) and not spanned:
         report.add("duration", "no duration column (likely or duration): every decision gets 1 week")
+    if unset:
+        report.add(
+            "duration",
+            f"{count(len(unset), 'duration')} not estimated ({some(sorted({quoted(c) for _, c in unset}), 3)}; "
+            f"line {some((str(n) for n, _ in unset), 5)}) {agree(len(unset), 'is', 'are')} read as empty: "
+            "1 week, or the row's dates",
+        )
+    if ranges:
+        report.add(
+            "duration",
+            f"{count(len(ranges), 'duration')} given as a range ({some(map(quoted, ranges), 3)}) "
+            f"{agree(len(ranges), 'is', 'are')} read as a three-point estimate: optimistic the low end, pessimistic "
+            "the high end, likely halfway",
+        )
     if by_row:
         report.add(
             "link",

@@ -1,0 +1,85 @@
+"""Durations as people type them in a tracker sheet, progress saved as fractions, and a total row without its word
+(H-interop31). File: tests/io/data/s31/durations-as-typed.csv (a sheet saved as CSV).
+
+Before: the import stopped at the first of them: '3-5 days', '1½ days', '~3 days', 'TBD' and 'ca. 2 wks' were each
+'not a number', and the sum row under the durations (no title, only '9.9') was 'a row with no title'; with those
+cells fixed by hand, '% Complete' 0.5 (a percent cell saved without its format) was read as half of one per cent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner.io import import_file
+from planner.io.table import range_span, span_weeks
+from planner.model.plan import Status, ThreePoint
+
+DATA = Path(__file__).parent / "data" / "s31"
+
+
+def test_s31_durations_as_typed_in_a_tracker_sheet() -> None:
+    """By hand: '1w 2d' 1.4 weeks; '3-5 days' optimistic 0.6, pessimistic 1, likely halfway 0.8; '1½ days' 0.3;
+    '2h 30m' 2.5 hours = 0.0625; '~3 days' 0.6; 'TBD' not estimated: 1 week; 'ca. 2 wks' 2. Scope is half done
+    (0.5 of 1). A chain in the rows' order; the last line sums the durations."""
+    plan, report = import_file(DATA / "durations-as-typed.csv")
+    text = report.text(limit=None)
+    rows = {d.title: d for d in plan.decisions}
+    assert list(rows) == ["Scope", "Design", "Build", "Test", "Deploy", "Train users", "Hand over"]
+    design = rows["Design"].duration
+    assert isinstance(design, ThreePoint)
+    assert (design.optimistic, design.likely, design.pessimistic) == pytest.approx((0.6, 0.8, 1.0))
+    others = [d.weeks() for t, d in rows.items() if t != "Design"]
+    assert others == pytest.approx([1.4, 0.3, 0.0625, 0.6, 1, 2])
+    scope = rows["Scope"]
+    assert (scope.progress, scope.status) == (50, Status.IN_PROGRESS)
+    assert len(plan.dependencies) == 6
+    for line in (
+        "1 duration given as a range ('3-5 days') is read as a three-point estimate: optimistic the low end, "
+        "pessimistic the high end, likely halfway",
+        "1 duration not estimated ('TBD'; line 7) is read as empty: 1 week, or the row's dates",
+        "line 9: a row without a title holding only numbers ('9.9') was skipped: a total row, not a task",
+        "column '% Complete' holds fractions of 1 (0.5 and the others from 0 to 1): read as percentages (0.5 is "
+        "50 %)",
+    ):
+        assert line in text
+
+
+@pytest.mark.parametrize(
+    ("text", "weeks"),
+    [
+        ("~3 days", 0.6),
+        ("ca. 2 Wochen", 2),
+        ("approx 1w", 1),
+        ("3 days (est)", 0.6),
+        ("½ d", 0.1),
+        ("2¼w", 2.25),
+    ],
+)
+def test_s31_spans_marked_as_guesses_or_with_fractions(text: str, weeks: float) -> None:
+    assert span_weeks(text) == pytest.approx(weeks)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "ends"),
+    [
+        ("3-5 days", None, ("3 days", "5 days")),
+        ("2 to 3 wks", None, ("2 wks", "3 wks")),
+        ("1w\u20132w", None, ("1 w", "2 w")),
+        ("3-5", "days", ("3 days", "5 days")),
+        ("5-3 days", None, None),  # backwards: not a range (refused as not a number, as before)
+        ("2026-03-02", None, None),
+    ],
+)
+def test_s31_duration_ranges(text: str, unit: str | None, ends: tuple[str, str] | None) -> None:
+    assert range_span(text, unit) == ends
+
+
+@pytest.mark.parametrize("progress", ["50%", "1", "0"])
+def test_s31_progress_that_says_its_scale_is_left_alone(tmp_path: Path, progress: str) -> None:
+    """'50%' says per cent; a column of only 0 and 1 does not say fractions: 1 stays 1 %."""
+    path = tmp_path / "p.csv"
+    path.write_text(f"Task,% Complete,Duration\nA,{progress},1\nB,0,1\n", encoding="utf-8")
+    plan, report = import_file(path)
+    assert plan.decisions[0].progress == {"50%": 50, "1": 1, "0": 0}[progress]
+    assert "fractions of 1" not in report.text(limit=None)
