@@ -1779,7 +1779,9 @@ def _apply_row_dates(
             d.actual_finish = exact_actual(plan.start_date, end)
             done += 1
         elif d.status is Status.IN_PROGRESS and d.actual_start is None and d.not_before is None:
-            d.not_before = at + d.weeks() * d.progress / 100 or None
+            d.not_before = (
+                round(at + d.weeks() * d.progress / 100, 9) or None
+            )  # (0.6, not 0.6000000000000001)
             resumed += 1
     # (a milestone's finish date is its day, where it sits: not the end of that day)
     ends = [
