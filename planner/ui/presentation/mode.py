@@ -1089,9 +1089,22 @@ class PresentationController(QObject):
             # its first column far below (500 decisions at 1366x768). It starts at that column when it would be
             # out of sight.
             first = _first_card(canvas, ids, rect.left())
-            if first is not None and first.bottom() > top - 20 + 2 * half_h - head / canvas.zoom:
+            if first is not None and first.bottom() > top - STEP_TOP_GAP + 2 * half_h - head / canvas.zoom:
                 top = first.top()
-            centre.setY(top - 20 - head / canvas.zoom + half_h)
+                # From there, the view's top ran through the other columns' cards: half of one under the strip,
+                # its title showing through ('Prioritise the first wave…' under 'Validate · 60 decisions', the
+                # portfolio sample at 1920x1080). It starts at the nearest line above that cuts none, the first
+                # column still in sight.
+                left, right = centre.x() - half_w, centre.x() + half_w
+                beside = [
+                    r
+                    for did in ids
+                    if (card := canvas.graph_scene.cards.get(did)) is not None
+                    and (r := card.sceneBoundingRect()).right() > left
+                    and r.left() < right
+                ]
+                top = _top_clear_of_cards(beside, first, top, head / canvas.zoom, 2 * half_h)
+            centre.setY(top - STEP_TOP_GAP - head / canvas.zoom + half_h)
         canvas.centerOn(centre)
 
     def _fit_plan(self, canvas: Any) -> None:
@@ -1585,6 +1598,31 @@ def _first_card(canvas: Any, ids: list[str], left: float) -> QRectF | None:
         and (r := card.sceneBoundingRect()).left() < left + 1
     ]
     return min(column, key=lambda r: r.top()) if column else None
+
+
+STEP_TOP_GAP = 20.0
+"""Scene pixels between the header strip's foot and the first row of a stage step that starts at its top."""
+
+
+def _top_clear_of_cards(cards: list[QRectF], first: QRectF, top: float, head: float, height: float) -> float:
+    """Where a stage step's view starts (the scene y of its first row; the view's top is :data:`STEP_TOP_GAP` and
+    the header strip, ``head`` scene px, above it): ``top``, else the nearest line above it that cuts none of
+    ``cards`` (none with its top under the strip or above the view and some of it in sight) while ``first`` (the
+    stage's first card, what the step starts from) stays whole in a view ``height`` scene px tall. Such a line
+    starts at a card's top, or just under a card's foot; ``top`` stays when there is none."""
+
+    def cuts(at: float) -> bool:
+        line = at - STEP_TOP_GAP
+        return any(r.top() < line and r.bottom() > line - head for r in cards)
+
+    if not cuts(top):
+        return top
+    least = first.bottom() + STEP_TOP_GAP + head - height
+    lines = {r.top() for r in cards} | {r.bottom() + STEP_TOP_GAP + head for r in cards}
+    for at in sorted((t for t in lines if least <= t < top), reverse=True):
+        if not cuts(at):
+            return at
+    return top
 
 
 def _row_heights(view: QTableView) -> list[int]:
