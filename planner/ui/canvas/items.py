@@ -201,9 +201,7 @@ class CardItem(QGraphicsItem):
                 if bold.horizontalAdvance(figures) > room:
                     figures = bold.elidedText(figures, Qt.TextElideMode.ElideRight, room)
                 room -= bold.horizontalAdvance(figures) + 8
-                id_text = meta.elidedText(data.id, Qt.TextElideMode.ElideMiddle, room)
-                if room < 4 * meta.averageCharWidth():
-                    id_text = ""
+                id_text = _shown_id(meta, data.id, room) if room >= 4 * meta.averageCharWidth() else ""
                 self._foot_pt = 0.0
             texts = self._texts = (lines, id_text, figures)
             self._texts_type = k
@@ -521,6 +519,20 @@ def _foot_metrics(size: float, bold: bool) -> QFontMetricsF:
     return fm
 
 
+ID_LEAST_CHARS = 4
+"""The fewest characters of a decision's id a card's second line shows (cut in the middle): fewer ('…', 'd…d') name
+nothing, and the id is left out (the title names the card; the inspector and the tooltip give the id)."""
+
+
+def _shown_id(metrics: QFontMetricsF, id_: str, room: float) -> str:
+    """``id_`` in ``room`` pixels of ``metrics``' type: whole, cut in the middle, or "" where fewer than
+    :data:`ID_LEAST_CHARS` of its characters would show."""
+    text = metrics.elidedText(id_, Qt.TextElideMode.ElideMiddle, max(room, 0.0))
+    if text != id_ and len(text.replace("\u2026", "")) < ID_LEAST_CHARS:
+        return ""
+    return text
+
+
 def _foot_line(id_: str, figures: str, room: float, critical: bool) -> tuple[float, str, str]:
     """A desk card's second line in ``room`` pixels (less the gap between its parts): its size, the id and the
     figures. :data:`S.META_PT` where the id and the figures fit whole; else the largest quarter point size where they
@@ -539,9 +551,7 @@ def _foot_line(id_: str, figures: str, room: float, critical: bool) -> tuple[flo
         size = max(S.FOOT_LEAST_PT, size - 0.25)
     if bold.horizontalAdvance(figures) > room:
         figures = bold.elidedText(figures, Qt.TextElideMode.ElideRight, room)
-    id_text = plain.elidedText(
-        id_, Qt.TextElideMode.ElideMiddle, max(room - bold.horizontalAdvance(figures), 20.0)
-    )
+    id_text = _shown_id(plain, id_, max(room - bold.horizontalAdvance(figures), 20.0))
     return size, id_text, figures
 
 
