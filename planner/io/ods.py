@@ -60,7 +60,33 @@ def import_ods(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             f"sheet {quoted(sheet.get(f'{_TABLE}name') or '')} is empty",
             hint="the first row names the columns (id, title, ...)",
         )
-    return sheet_plan(all_rows, path, report, levels, merged=merged, hidden=hidden), report
+    return (
+        sheet_plan(
+            all_rows,
+            path,
+            report,
+            levels,
+            merged=merged,
+            hidden=hidden,
+            hidden_columns=_hidden_columns(sheet),
+        ),
+        report,
+    )
+
+
+def _hidden_columns(sheet: Any) -> set[int]:
+    """The columns (from 0) a sheet hides (``<table:table-column table:visibility="collapse">``, repeated or in a
+    column group), among the first :data:`~planner.io.xlsx.MAX_COLUMNS`."""
+    out: set[int] = set()
+    col = 0
+    for column in sheet.iter(f"{_TABLE}table-column"):
+        repeat = _repeat(column, "columns")
+        if column.get(f"{_TABLE}visibility") in ("collapse", "filter"):
+            out.update(range(col, min(col + repeat, MAX_COLUMNS)))
+        col += repeat
+        if col >= MAX_COLUMNS:
+            break
+    return out
 
 
 def _sheet_rows(

@@ -2204,14 +2204,18 @@ def sheet_plan(
     indents: dict[int, dict[int, int]] | None = None,
     merged: Sequence[tuple[int, int, int]] = (),
     hidden: Iterable[int] = (),
+    *,
+    hidden_columns: Iterable[int] = (),
 ) -> Plan:
     """The plan in a workbook sheet's rows (.xlsx, .ods, .xls): the header row found, the sheet's hierarchy read as an
     outline, the row count checked, the plan titled after the file. ``merged``: the sheet's cells merged over several
     rows, as (first line, last line, column from 0); see :func:`fill_merged_down`. ``hidden``: the lines the sheet
-    hides (hidden rows, rows a filter leaves out), read as the others and reported."""
+    hides (hidden rows, rows a filter leaves out), read as the others and reported. ``hidden_columns``: the columns
+    (from 0) it hides; see :func:`_hidden_columns`."""
     all_rows = fill_merged_down(all_rows, merged, report)
     title = table_title(all_rows, path, report)
     header, rows = split_header(all_rows, report)
+    header = _hidden_columns(header, set(hidden_columns), report)
     # rows in a collapsed group are hidden too: that is the outline showing less, not rows put out of sight
     hidden_lines = set(hidden) - set(levels or {})
     out_of_sight = sorted(line for line, cells in rows if line in hidden_lines and _filled(cells))
@@ -2226,6 +2230,49 @@ def sheet_plan(
     header, rows = outline_from_sheet(header, rows, levels or {}, indents or {}, report)
     check_row_count(rows, path)
     return rows_to_plan(header, rows, path, report, title)
+
+
+def _same_column(a: str, b: str) -> bool:
+    """True when header names ``a`` and ``b`` give the same plan field (two 'Start' columns, 'Start' and 'Begin')."""
+    ka, kb = _norm_header(a), _norm_header(b)
+    return ka == kb or any(ka in group and kb in group for group in (START_HEADERS, FINISH_HEADERS))
+
+
+def _hidden_columns(header: Sequence[Any], hidden: set[int], report: ImportReport) -> Sequence[Any]:
+    """The header with a hidden column's name taken away when a shown column gives the same field (a stale 'Start'
+    hidden beside the 'Start' the sheet shows: the first of two was read, so the hidden one won); other hidden
+    columns are read as the others, and said."""
+    names = [str(h).strip() if h is not None else "" for h in header]
+    out = list(header)
+    dropped: list[str] = []
+    kept: list[str] = []
+    for j in sorted(hidden):
+        if j >= len(names) or not names[j]:
+            continue
+        shown = next(
+            (k for k, n in enumerate(names) if k not in hidden and n and _same_column(names[j], n)), None
+        )
+        if shown is not None:
+            out[j] = ""
+            dropped.append(f"{quoted(names[j])} ({j + 1}; {quoted(names[shown])} ({shown + 1}) is shown)")
+        elif (
+            _norm_header(names[j]) in {*COLUMNS, *_EXTRA_KEYS}
+            or names[j].casefold() in START_HEADERS | FINISH_HEADERS
+        ):
+            kept.append(f"{quoted(names[j])} ({j + 1})")
+    if dropped:
+        report.add(
+            "column",
+            f"{count(len(dropped), 'column')} hidden in the sheet {agree(len(dropped), 'is', 'are')} not read: "
+            f"{some(dropped, 3)}; the shown one is",
+        )
+    if kept:
+        report.add(
+            "column",
+            f"{count(len(kept), 'column')} hidden in the sheet ({some(kept, 3)}) {agree(len(kept), 'was', 'were')} "
+            f"read as the others; delete {agree(len(kept), 'it', 'them')} in the spreadsheet if not part of the plan",
+        )
+    return out
 
 
 def choose_sheet(

@@ -145,19 +145,24 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
     levels: dict[int, int] = {}
     merged: list[tuple[int, int, int]] = []
     hidden: set[int] = set()
+    hidden_columns: set[int] = set()
     xml = _part(raw, part) if isinstance(part, str) else b""
     if xml:
         _report_uncalculated(xml, report)
         levels = _row_levels(xml)
         merged = _merged_ranges(xml)
         hidden = _hidden_rows(xml)
+        hidden_columns = _hidden_columns(xml)
     if not all_rows:
         raise InteropError(
             path,
             f"sheet {quoted(ws.title)} is empty",
             hint="the first row names the columns (id, title, ...)",
         )
-    return sheet_plan(all_rows, path, report, levels, indents, merged, hidden), report
+    return (
+        sheet_plan(all_rows, path, report, levels, indents, merged, hidden, hidden_columns=hidden_columns),
+        report,
+    )
 
 
 def _read_sheet(
@@ -260,6 +265,27 @@ def _hidden_rows(xml: bytes) -> set[int]:
         number = _ROW_NUMBER.search(tag.group(1))
         if number and _HIDDEN.search(tag.group(1)):
             out.add(int(number.group(1)))
+    return out
+
+
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
+_COL_SPAN = re.compile(rb'\bmin="(\d+)"[^>]*\bmax="(\d+)"|\bmax="(\d+)"[^>]*\bmin="(\d+)"')
+
+
+def _hidden_columns(xml: bytes) -> set[int]:
+    """The columns (from 0) a sheet's ``xml`` hides (``<col min="3" max="3" hidden="1"/>``), among the first
+    :data:`MAX_COLUMNS`."""
+    out: set[int] = set()
+    for tag in _COL_TAG.finditer(xml):
+        span = _COL_SPAN.search(tag.group(1))
+        if span is None or not _HIDDEN.search(tag.group(1)):
+            continue
+        low, high = (
+            (int(span.group(1)), int(span.group(2)))
+            if span.group(1)
+            else (int(span.group(4)), int(span.group(3)))
+        )
+        out.update(range(max(low, 1) - 1, min(high, MAX_COLUMNS)))
     return out
 
 

@@ -57,5 +57,23 @@ def two_row_header() -> None:
     wb.save(HERE / "pmo-two-row-header.xlsx")
 
 
+def hidden_stale_start() -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tracker"
+    ws.append(["Task", "Owner", "Start", "Start", "Finish", "Cost", "% Complete"])
+    day = dt.datetime
+    ws.append(["Scope", "Ana", day(2026, 1, 5), day(2026, 3, 2), day(2026, 3, 6), 1200, 1.0])
+    ws.append(["Build", "Ben", day(2026, 1, 12), day(2026, 3, 9), day(2026, 3, 20), 5000, 0.25])
+    for r in (2, 3):
+        for c in (3, 4, 5):
+            ws.cell(r, c).number_format = "yyyy-mm-dd"
+        ws.cell(r, 7).number_format = "0%"
+    ws.column_dimensions["C"].hidden = True
+    ws.column_dimensions["F"].hidden = True
+    wb.save(HERE / "hidden-stale-start.xlsx")
+
+
 if __name__ == "__main__":
     two_row_header()
+    hidden_stale_start()
