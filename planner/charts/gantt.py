@@ -43,20 +43,51 @@ MAX_ROW_IN = 0.3  # rows never get taller than this; spare height stays empty at
 MIN_LABEL_PT = 4.5  # below this the row labels are left out (the figure is far too small for the rows)
 MAX_PAGE_ROWS = 45  # a printed page holds at most this many rows (more is a wall of text)
 
-Row = tuple[str, int]  # ("stage", stage position) or ("decision", plan position)
+Row = tuple[str, int]  # ("stage", stage position), ("decision", plan position) or ("more", plan position)
+LABEL_SHARE = 0.42  # the row-label column takes at most this share of the figure's width
+MAX_TITLE_LINES = (
+    8  # a wrapped title takes at most this many rows: a title of the most letters a plan takes (300)
+)
+# is whole in a portrait page's column
 
 
-def gantt_rows(analysis: Any, gated: bool = False, only: Iterable[int] | None = None) -> list[Row]:
+def title_lines(
+    analysis: Any, width_in: float, gated: bool = False, only: Iterable[int] | None = None
+) -> dict[int, int]:
+    """Decisions whose titles do not fit one line of the row-label column of a Gantt ``width_in`` inches wide at
+    :data:`style.MIN_PT` (bold where critical, as drawn): plan index -> lines (2 to :data:`MAX_TITLE_LINES`)."""
+    s = analysis.schedule
+    if s is None:
+        return {}
+    room = LABEL_SHARE * width_in - 0.25
+    crit = s.critical
+    out: dict[int, int] = {}
+    for i in range(len(analysis.plan.decisions)) if only is None else only:
+        title, bold = analysis.plan.decisions[i].title, bool(crit[i])
+        if style.measured_width_in(title, style.MIN_PT, bold=bold) <= room:
+            continue
+        out[i] = max(2, len(style.wrap_measured(title, room, style.MIN_PT, MAX_TITLE_LINES, bold=bold)))
+    return out
+
+
+def gantt_rows(
+    analysis: Any,
+    gated: bool = False,
+    only: Iterable[int] | None = None,
+    wrap_in: float | None = None,
+) -> list[Row]:
     """The Gantt's rows in order: per stage a header row, then its decisions by start, finish and plan order.
 
     Stages are the assigned ones on the rolling timeline and the sequenced ones on the gated timeline (that is
     what the gated schedule runs on). ``rows=(start, stop)`` in :func:`draw_gantt` slices this list. ``only``
     (decision indexes) keeps just those decisions' rows (a report's key decisions of a very big plan); every
-    stage keeps its header.
+    stage keeps its header. ``wrap_in`` (a figure's width, inches): a decision whose title takes more than one line
+    of the label column (:func:`title_lines`) is followed by a ``("more", i)`` row for each further line.
     """
     s, st = analysis.schedule, analysis.stages
     if s is None or st is None:
         return []
+    tall = {} if wrap_in is None else title_lines(analysis, wrap_in, gated, only)
     n = len(s.ids)
     stage = st.sequenced if gated else s.graph.stage
     es = st.gated_es if gated else s.es
@@ -72,13 +103,17 @@ def gantt_rows(analysis: Any, gated: bool = False, only: Iterable[int] | None = 
         out.append(("stage", si))
         while k < len(order) and stage_l[order[k]] == si:
             out.append(("decision", order[k]))
+            out.extend(("more", order[k]) for _ in range(tall.get(order[k], 1) - 1))
             k += 1
     return out
 
 
-def gantt_row_count(analysis: Any, gated: bool = False, only: Iterable[int] | None = None) -> int:
-    """How many rows the whole Gantt has (stage headers included; ``only``: see :func:`gantt_rows`)."""
-    return len(gantt_rows(analysis, gated, only))
+def gantt_row_count(
+    analysis: Any, gated: bool = False, only: Iterable[int] | None = None, wrap_in: float | None = None
+) -> int:
+    """How many rows the whole Gantt has (stage headers included; ``only``, ``wrap_in``: see
+    :func:`gantt_rows`)."""
+    return len(gantt_rows(analysis, gated, only, wrap_in))
 
 
 def row_pitch_in(font_pt: float) -> float:
@@ -195,6 +230,7 @@ def draw_gantt(
     compact: bool = False,
     legend: bool = True,
     only: Iterable[int] | None = None,
+    wrap: bool = False,
 ) -> None:
     """Draw the Gantt chart of ``analysis`` on ``fig``.
 
@@ -204,7 +240,10 @@ def draw_gantt(
     bars under the current ones (``True`` or ``"latest"`` for the newest, or a baseline's name). ``compact``
     leaves out the title (a report page has its own heading) for one subtitle line, so more rows fit; without
     ``legend`` there is none (the last rows of a chart whose legend is on the page before). ``only`` (decision
-    indexes) draws just those decisions (see :func:`gantt_rows`; ``rows`` then slices the rows they make).
+    indexes) draws just those decisions (see :func:`gantt_rows`; ``rows`` then slices the rows they make). With
+    ``wrap`` a title too long for one line of the label column at 7 pt takes two or three rows and is drawn whole
+    on as many lines (``gantt_rows(..., wrap_in=`` the figure's width ``)`` are the rows ``rows`` slices); without,
+    it is shortened to its row.
     """
     style.start(fig)
     with style.rc_context():
@@ -223,6 +262,7 @@ def draw_gantt(
                 base is not None,
                 show_dependencies,
                 legend,
+                wrap,
             )
         _draw(
             fig,
@@ -237,6 +277,7 @@ def draw_gantt(
             legend,
             chosen,
             shown_txt,
+            wrap,
         )
 
 
@@ -249,6 +290,7 @@ def _readable_subset(
     baseline: bool,
     deps: bool,
     legend: bool,
+    wrap: bool = False,
 ) -> tuple[list[int] | None, str | None]:
     """Where every row of the plan cannot be drawn on ``fig`` with titles of :data:`style.MIN_PT` (5,000
     decisions on the 200-inch export: rows 3 pt apart, no title readable), the most important decisions that can
@@ -265,12 +307,22 @@ def _readable_subset(
     # the report's gantt_tiles counts a first page). A twelve-stage plan's 36 rows fitted the report's Gantt page
     # but were drawn as 'the 23 most important of 24 decisions'.
     capacity = gantt_row_capacity(h_in, style.MIN_PT, top_in=top, bottom_in=bottom) + 1
-    if gantt_row_count(analysis, gated) <= capacity:
+    if gantt_row_count(analysis, gated, wrap_in=w_in if wrap else None) <= capacity:
         return None, None
     keep = max(1, capacity - len(analysis.plan.stages))  # room for every stage's header row
+    chosen = importance(analysis, selected)
+    if wrap:  # a wrapped title's decision takes its rows
+        tall = title_lines(analysis, w_in, gated)
+        room, picked = keep, []
+        for i in chosen:
+            if tall.get(i, 1) <= room:
+                picked.append(i)
+                room -= tall.get(i, 1)
+        chosen = picked or chosen[:1]
+    chosen = chosen[:keep]
     # counts as critical_share writes them (units.count: '5,000 decisions')
-    subtitle = f"the {keep:,} most important of {count(n, 'decision')} shown"
-    return importance(analysis, selected)[:keep], subtitle
+    subtitle = f"the {len(chosen):,} most important of {count(n, 'decision')} shown"
+    return chosen, subtitle
 
 
 def _draw(
@@ -286,12 +338,18 @@ def _draw(
     legend: bool = True,
     only: list[int] | None = None,
     shown_txt: str | None = None,
+    wrap: bool = False,
 ) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
-    all_rows = gantt_rows(analysis, gated, only)
+    w_in, h_in = fig.get_size_inches()
+    all_rows = gantt_rows(analysis, gated, only, w_in if wrap else None)
     total_rows = len(all_rows)
     r0, r1 = (0, total_rows) if rows is None else (max(0, rows[0]), min(total_rows, rows[1]))
     shown = all_rows[r0:r1]
+    while (
+        shown and shown[0][0] == "more"
+    ):  # (the report's pages never start there: a wrapped title is kept whole)
+        shown = shown[1:]
     continued = False
     if shown and shown[0][0] == "decision":
         # A page that starts inside a stage repeats the stage header.
@@ -312,7 +370,6 @@ def _draw(
     t_max = max(t_end, s.finish, base_fin, status_wk or 0.0, 1.0)
     t_max = t_max * 1.03 + 0.5
 
-    w_in, h_in = fig.get_size_inches()
     top_in, bottom_in = frame_in(
         analysis, w_in, compact=compact, gated=gated, baseline=base is not None, deps=show_deps, legend=legend
     )
@@ -320,7 +377,11 @@ def _draw(
     n_guess = max(1, len(shown))
     font_guess = min(style.LABEL_PT, min(MAX_ROW_IN, ax_h_guess / n_guess) * 72.0 / ROW_EM)
     # The label column fits the longest title shown (up to 42 % of the width); longer titles wrap or shorten.
-    titles = [plan.decisions[i].title for kind, i in shown if kind == "decision"] or ["x" * 10]
+    # (a title on more rows than one is wrapped to the widest column: it does not ask for more)
+    wrapped = {i for kind, i in shown if kind == "more"}
+    titles = [plan.decisions[i].title for kind, i in shown if kind == "decision" and i not in wrapped] or [
+        "x" * 10
+    ]
     longest = max(len(t) for t in titles)
     need = style.text_width_in("x" * longest, font_guess) / style.BOLD_FACTOR + 0.3
     # ... as it is drawn: a bold (critical) title of wide letters is wider than the estimate, and a 7-decision
@@ -336,12 +397,14 @@ def _draw(
                 )
                 + 0.3
                 for kind, i in shown
-                if kind == "decision"
+                if kind == "decision" and i not in wrapped
             ),
             default=0.0,
         ),
     )
-    left_in = min(0.42 * w_in, max(1.5, need))
+    if wrapped:
+        need = LABEL_SHARE * w_in
+    left_in = min(LABEL_SHARE * w_in, max(1.5, need))
     ax = fig.add_axes(style.inches_to_fig(fig, left_in, bottom_in, RIGHT_IN, top_in))
     ax_h_in = ax.get_position().height * h_in
     ax_w_in = ax.get_position().width * w_in
@@ -375,7 +438,7 @@ def _draw(
 
     colors = style.decision_colors(plan)
     ids = s.ids
-    y_of: dict[int, int] = {}
+    y_of: dict[int, float] = {}
     # -- stage bands, headers, and stage ends (rolling) or gates (gated) -------------------------------------
     band_starts = [k for k, (kind, _) in enumerate(shown) if kind == "stage"] + [len(shown)]
     label_tf = blended_transform_factory(ax.transAxes, ax.transData)
@@ -478,10 +541,13 @@ def _draw(
 
     # -- decision rows -------------------------------------------------------------------------------------
     dec_rows = [(k, i) for k, (kind, i) in enumerate(shown) if kind == "decision"]
+    # A wrapped title's decision takes its row and the "more" rows under it: its bar sits in the middle of them.
+    more = {i: sum(1 for kind, j in shown if kind == "more" and j == i) for i in wrapped}
+    mid = {i: k + more.get(i, 0) / 2 for k, i in dec_rows}
     idx = np.array([i for _, i in dec_rows], dtype=np.int64)
-    yk = np.array([k for k, _ in dec_rows], dtype=np.float64)
-    for k, i in dec_rows:
-        y_of[i] = k
+    yk = np.array([mid[i] for _, i in dec_rows], dtype=np.float64)
+    for _, i in dec_rows:
+        y_of[i] = mid[i]  # (a wrapped title's middle row)
     crit = s.critical[idx] if len(idx) else np.zeros(0, dtype=bool)
     is_ms = np.array([plan.decisions[i].milestone for i in idx.tolist()], dtype=bool)
     bar_h = 0.62 if base is None else 0.5
@@ -489,7 +555,9 @@ def _draw(
 
     for k, i in dec_rows:
         if ids[i] in selected:
-            ax.axhspan(k - 0.5, k + 0.5, color=style.HIGHLIGHT, alpha=0.55, zorder=0.5, linewidth=0)
+            ax.axhspan(
+                k - 0.5, k + more.get(i, 0) + 0.5, color=style.HIGHLIGHT, alpha=0.55, zorder=0.5, linewidth=0
+            )
 
     if len(idx):
         x = es[idx]
@@ -585,7 +653,7 @@ def _draw(
                     _bars(
                         es[sel_idx],
                         dur[sel_idx],
-                        np.array(sel_rows, float),
+                        np.array([mid[shown[k][1]] for k in sel_rows], float),
                         bar_h + 0.14,  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
                         bar_dy,
                     ),
@@ -612,11 +680,13 @@ def _draw(
     if font >= MIN_LABEL_PT:
         # A title that would be shortened at the row size gets a smaller size first, down to 7 pt.
         row_font = font
-        longest_shown = max((len(plan.decisions[i].title) for _, i in dec_rows), default=0)
+        longest_shown = max(
+            (len(plan.decisions[i].title) for _, i in dec_rows if i not in wrapped), default=0
+        )
         if label_lines == 1 and longest_shown > label_chars * style.BOLD_FACTOR and font > style.MIN_PT:
             row_font = max(style.MIN_PT, font * label_chars * style.BOLD_FACTOR / longest_shown)
         row_chars = style.chars_fitting(left_in - 0.25, row_font)
-        for k, i in dec_rows:
+        for _, i in dec_rows:
             d = plan.decisions[i]
             crit_i = bool(s.critical[i])
             bold = crit_i or ids[i] in selected
@@ -624,25 +694,41 @@ def _draw(
             # A title that fits as drawn stays whole (counted in average letters, a bold title of narrow ones was
             # cut: 'Document the data quality pipeline…' with room to spare).
             whole = style.measured_width_in(d.title, row_font, bold=bold) <= left_in - 0.25
+            size = row_font
+            if not whole and not more.get(i):
+                # a title that fits its row at a smaller size, down to 7 pt, is drawn whole at that size (its rows
+                # were counted for it at 7 pt; cut at the row size, an Arabic title lost its number: '(…')
+                smaller = row_font * (left_in - 0.25) / style.measured_width_in(d.title, row_font, bold=bold)
+                if smaller * 0.995 >= style.MIN_PT:
+                    size, whole = smaller * 0.995, True
+            # a wrapped title's rows were counted for its lines at 7 pt: at the rows' larger size it may need more
+            if (
+                more.get(i)
+                and not whole
+                and len(style.wrap_measured(d.title, left_in - 0.25, size, 99, bold=bold)) > more[i] + 1
+            ):
+                size = style.MIN_PT
             label = style.fit_lines(  # measured last: wide letters and scripts never reach the edge
-                d.title
+                "\n".join(style.wrap_measured(d.title, left_in - 0.25, size, more[i] + 1, bold=bold))
+                if more.get(i) and not whole
+                else d.title
                 if whole
                 else "\n".join(style.wrap(d.title, chars, 2))
                 if label_lines == 2 and len(d.title) > chars
                 else style.ellipsize(d.title, chars),
                 left_in - 0.25,
-                row_font,
+                size,
                 bold=bold,
             )
             kw = {"fontweight": "bold"} if bold else {}
             ax.text(
                 label_x,
-                k,
+                mid[i],
                 label,
                 transform=label_tf,
                 ha="right",
                 va="center",
-                fontsize=row_font,
+                fontsize=size,
                 color=style.INK,
                 linespacing=1.05,
                 **kw,
@@ -652,7 +738,13 @@ def _draw(
         _overview(fig, ax, plan, lo, hi, t_end, left_in)
 
     # -- title, legend ----------------------------------------------------------------------------------------
-    rows_txt = f"rows {r0 + 1}\u2013{r1} of {total_rows}" if rows is not None else shown_txt
+    rows_txt = shown_txt
+    if rows is not None:
+        # Rows as a reader counts them: a stage or a decision each, a wrapped title's further lines not counted.
+        before = sum(1 for kind, _ in all_rows[:r0] if kind != "more")
+        upto = sum(1 for kind, _ in all_rows[:r1] if kind != "more")
+        whole = sum(1 for kind, _ in all_rows if kind != "more")
+        rows_txt = f"rows {before + 1}\u2013{upto} of {whole}"
     sub_lines = _subtitle_lines(
         analysis, w_in, gated, rows_txt, base.name if base is not None else None, compact
     )
@@ -895,7 +987,7 @@ def _anchor(kind: int, es: float, ef: float, start_side: bool) -> float:
 
 
 def _links(
-    ax: Any, analysis: Any, es: np.ndarray, ef: np.ndarray, y_of: dict[int, int], gated: bool, t_max: float
+    ax: Any, analysis: Any, es: np.ndarray, ef: np.ndarray, y_of: dict[int, float], gated: bool, t_max: float
 ) -> None:
     s = analysis.schedule
     g = s.graph

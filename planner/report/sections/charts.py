@@ -145,6 +145,7 @@ def gantt_tiles(
     width_pt: float | None = None,
     only: list[int] | None = None,
     share: bool = True,
+    wrap: bool = False,
 ) -> list[tuple[int, int]]:
     """Row ranges ``(start, stop)`` of the Gantt, one per page, with every label at 7 pt or more and at most
     :data:`~planner.charts.gantt.MAX_PAGE_ROWS` rows a page. The first page's chart is ``first_pt`` tall (it
@@ -155,14 +156,39 @@ def gantt_tiles(
     last page's chart is only as tall as its rows, so the next section starts under it. ``only``: the decisions
     drawn (see :func:`planner.charts.gantt.gantt_rows`; None: every one). Without ``share`` (nothing that follows
     would share the last page with its rows) the pages get the same number of rows in any case: a few rows alone
-    on a last page, when the pages could hold them evenly.
+    on a last page, when the pages could hold them evenly. ``wrap``: the rows of a chart drawn with ``wrap`` (a
+    long title takes two or three rows, never split over two pages).
     """
+    tiles = _gantt_tiles(ctx, height_pt, first_pt, compact, width_pt, only, share, wrap)
+    if not wrap or len(tiles) < 2:
+        return tiles
+    width = width_pt or ctx.wide.frame_width
+    rows = _charts().gantt_rows(ctx.analysis, only=only, wrap_in=width / 72)
+    cuts = [b for _, b in tiles[:-1]]
+    for k, b in enumerate(cuts):
+        while b > (cuts[k - 1] if k else 0) + 1 and rows[b][0] == "more":
+            b -= 1  # a wrapped title's rows stay together: the page before ends above its first
+        cuts[k] = b
+    edges = [0, *cuts, tiles[-1][1]]
+    return [(edges[k], edges[k + 1]) for k in range(len(edges) - 1)]
+
+
+def _gantt_tiles(
+    ctx: ReportContext,
+    height_pt: float,
+    first_pt: float | None,
+    compact: bool,
+    width_pt: float | None,
+    only: list[int] | None,
+    share: bool,
+    wrap: bool,
+) -> list[tuple[int, int]]:
     charts = _charts()
     from planner.charts.gantt import MAX_PAGE_ROWS, frame_in
 
     width = width_pt or ctx.wide.frame_width
     first = height_pt if first_pt is None else first_pt
-    total = charts.gantt_row_count(ctx.analysis, only=only)
+    total = charts.gantt_row_count(ctx.analysis, only=only, wrap_in=width / 72 if wrap else None)
     top, bottom = frame_in(ctx.analysis, width / 72, compact=compact)
 
     def fits(h: float, font: float = MIN_PT, first_page: bool = False) -> int:
@@ -291,7 +317,9 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
     height = g.frame_height - 4
     # The rows of each page counted for the heights the charts are drawn at (2 points under their room): counted
     # for their room, the 5,000-decision plan's first page drew its labels at 6.96 pt.
-    tiles = gantt_tiles(ctx, height - 2, first_pt=first - 2, compact=True, width_pt=g.frame_width, only=only)
+    tiles = gantt_tiles(
+        ctx, height - 2, first_pt=first - 2, compact=True, width_pt=g.frame_width, only=only, wrap=True
+    )
     shared = True  # the last page's rows are as tall as they are, for the next section to use the rest
     if len(tiles) > 1 and tiles[-1][1] - tiles[-1][0] < MIN_PAGE_ROWS - 1:
         # A last page of a few rows, drawn as tall as they are, is for what follows to share: when nothing does
@@ -309,6 +337,7 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
                 width_pt=g.frame_width,
                 only=only,
                 share=False,
+                wrap=True,
             )
             shared = False
     out: list[Flowable] = [heading, ctx.p(text)]
@@ -336,7 +365,9 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
             h = _tail_height(ctx, tiles, a, b, height)
 
         def draw_gantt(fig: Figure, rows: tuple[int, int] | None = rows, legend: bool = not tail) -> None:
-            _charts().draw_gantt(fig, ctx.analysis, rows=rows, compact=True, legend=legend, only=only)
+            _charts().draw_gantt(
+                fig, ctx.analysis, rows=rows, compact=True, legend=legend, only=only, wrap=True
+            )
 
         if least and k == 0:
             # A one-page chart leaves the stage timeline room under it by drawing its rows smaller, down to 7 pt:
