@@ -430,7 +430,10 @@ def _summary_body(
             f"chains of the same length."
         )
     fr = board.float_range(ctx.analysis)
-    if fr is not None:
+    if fr is not None and units.format_weeks(fr[0]) == units.format_weeks(fr[1]):
+        # (one figure, not 'between 6 weeks and 6 weeks')
+        text += f" Everything else has {units.plural_weeks(fr[0])} of float."
+    elif fr is not None:
         text += f" Everything else has between {units.plural_weeks(fr[0])} and {units.plural_weeks(fr[1])} of float."
     out.append(ctx.p(text, markup=True))
 
