@@ -1341,7 +1341,7 @@ FINISH_HEADERS = {
 """Date columns of other tools' exports (Smartsheet, MS Project "Save as CSV", GanttProject's CSV): where each task
 sits in the file's own schedule."""
 _DATE_FORMATS = ("%m/%d/%y", "%m/%d/%Y", "%d/%m/%y", "%d/%m/%Y", "%d.%m.%Y", "%d.%m.%y", "%Y/%m/%d", "%d-%b-%y",
-                 "%d %b %Y", "%b %d, %Y", "%d/%b/%y", "%d %B %Y")  # fmt: skip
+                 "%d %b %Y", "%b %d, %Y", "%d/%b/%y", "%d %B %Y", "%d-%b-%Y", "%d/%b/%Y")  # fmt: skip
 _EPOCH_MS = re.compile(r"^1\d{12}$")
 """A date as milliseconds since 1970 (ClickUp's "Start Date" and "Due Date": 1704412800000 is 5 Jan 2024, 00:00 UTC);
 13 digits from 1 (2001-09-09 to 2286)."""
@@ -1389,6 +1389,11 @@ _WRITTEN_DATE = re.compile(
 is not read)."""
 
 
+_DAY_WORD_YEAR = re.compile(r"^(\d{1,2})([/-])([^\W\d_]{3,10})\.?\2(\d{4}|\d{2})$")
+"""A day, a month's word and a year between slashes or dashes: Jira's dates in German, French, Spanish...
+('12/Mär/26 9:41 AM' with the time taken off), a spreadsheet's d-mmm-yy in those languages ('5-dic-26')."""
+
+
 def _date_cell(cell: Any, formats: Sequence[str]) -> dt.date | None:
     """A date cell: a spreadsheet date, ISO text, or text in one of ``formats`` (a leading weekday name and a time
     of day are ignored: "Mon 10/27/25", "2025-10-27 08:00")."""
@@ -1429,6 +1434,13 @@ def _date_cell(cell: Any, formats: Sequence[str]) -> dt.date | None:
     ):
         with contextlib.suppress(ValueError):
             return dt.date(int(written.group(4)), _MONTH_WORDS[month_word], int(written.group(1)))
+    short = _DAY_WORD_YEAR.match(text)
+    short_word = short.group(3).casefold() if short is not None else ""
+    if short is not None and short_word in _MONTH_WORDS and short_word not in _ENGLISH_MONTHS:
+        # Jira's dd/MMM/yy in the user's language ('12/Mär/26', '03/Okt/26', '12/dic/26'); English ones: formats
+        year = int(short.group(4))
+        with contextlib.suppress(ValueError):
+            return dt.date(year + 2000 if year < 100 else year, _MONTH_WORDS[short_word], int(short.group(1)))
     text = re.sub(r"^[^\W\d_]{2,9}\.?,?\s+(?=\d)", "", text)  # "Mon 10/27/25", "mié 17/03/27"
     if _DASHED.fullmatch(text):  # "ma 15-3-27" (a Dutch MS Project's dates): read as slashed ones are
         text = text.replace("-", "/")
@@ -1447,6 +1459,8 @@ def _is_slashed(cell: Any) -> bool:
     """A date cell written with slashes (``1/3/2027``, ``Mon 3/1/27``) or dashes (``ma 1-3-27``), whose order of day
     and month needs telling; an ISO date (``2027-03-01``) or a spreadsheet date does not."""
     if not isinstance(cell, str) or ("/" not in cell and not _DASHED.search(cell)):
+        return False
+    if re.search(r"[/-][^\W\d_]{3}", cell):  # '02/Mär/26': the month is a word, the order is not in doubt
         return False
     return _date_cell(cell, _DATE_FORMATS[:4]) is not None
 
