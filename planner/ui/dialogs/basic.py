@@ -7,8 +7,9 @@ their buttons.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QStyle,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -201,8 +203,14 @@ what-if you can keep or discard. File &gt; Export Report writes the PDF; File &g
 """
 
 
+HELP_WIDTH = 640
+"""The help pages' width at a 9-10 pt font; more in proportion at a larger one (``type_scale.desk_scale``)."""
+
+
 class HelpDialog(QDialog):
-    """A read-only page of help text (shortcuts, getting started)."""
+    """A read-only page of help text (shortcuts, getting started): as wide as its type asks and as tall as its text,
+    within the screen (:meth:`preferred_size`). At a fixed 640x560 the shortcuts were cut mid-line over a scroll
+    bar in the middle of a 2560x1440 panel, and Getting Started lost its last step at a 150 % font on 1920x1080."""
 
     def __init__(self, title: str, html: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -213,7 +221,30 @@ class HelpDialog(QDialog):
         self.text.setHtml(html)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        from planner.ui.screen_fit import available_area
+
+        self.resize(self.preferred_size(available_area(parent.window() if parent is not None else None)))
+
+    def preferred_size(self, area: QRect) -> QSize:
+        """:data:`HELP_WIDTH` at the desk's type size, as tall as the text at that width with the Close button
+        (no scroll bar); no larger than ``area`` (there the text scrolls)."""
+        from planner.ui.views.type_scale import desk_scale
+
+        width = min(round(HELP_WIDTH * desk_scale()), area.width())
+        layout = self.layout()
+        assert layout is not None
+        m = layout.contentsMargins()
+        frame = 2 * self.text.frameWidth()
+        doc = self.text.document().clone(self)
+        doc.setTextWidth(width - m.left() - m.right() - frame)
+        text = math.ceil(doc.size().height()) + frame + 2
+        doc.deleteLater()
+        gap = layout.spacing()
+        if gap < 0:  # the style's
+            gap = max(0, self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutVerticalSpacing))
+        height = m.top() + text + gap + self.buttons.sizeHint().height() + m.bottom()
+        return QSize(width, min(height, area.height()))
