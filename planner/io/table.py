@@ -476,7 +476,7 @@ def _plain_span(text: str) -> str:
 
 _RANGE_SPAN = re.compile(
     rf"^(?P<a>\d+(?:[.,]\d+)?)\s*(?:(?P<ua>{_UNIT})\.?)?\s*(?:-|\u2013|\u2014|to|bis|à|a)\s*"
-    rf"(?P<b>\d+(?:[.,]\d+)?)\s*(?:(?P<ub>{_UNIT})\.?)?\s*$",
+    rf"(?P<b>\d+(?:[.,]\d+)?)\s*(?:(?P<ub>{_UNIT})\.?)?\s*\??$",
     re.IGNORECASE,
 )
 
@@ -3516,6 +3516,14 @@ def rows_to_plan(
                 ranges.append(cell.strip())
                 rec["optimistic"], rec["pessimistic"] = ends
                 low, high = (_number(x, c, where, path, units) or 0.0 for x in ends)
+                if high > MAX_WEEKS:
+                    shown = next((str(h) for h, k in zip(header, keys, strict=False) if k == c), c)
+                    raise InteropError(
+                        path,
+                        f"{where}, column {quoted(shown)}: {quoted(cell.strip()[:40])} runs to more than "
+                        f"{MAX_WEEKS:,} weeks",
+                        hint=f"durations are weeks from 0 to {MAX_WEEKS:,.0f}",
+                    )
                 rec[c] = (low + high) / 2
         nums = {c: _number(rec.get(c), c, where, path, units) for c in NUMERIC}
         likely = nums["likely"] if nums["likely"] is not None else nums["duration"]

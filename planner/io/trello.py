@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -163,13 +164,16 @@ def import_trello(path: str | os.PathLike[str], data: bytes | None = None) -> tu
         key=lambda c: (list_order.get(str(c.get("idList")), (float("inf"), 0)), _pos(c.get("pos")))
     )
 
+    numbers = Counter(str(c.get("idShort") or "") for c in open_cards)
     header = [*HEADER, *(_text(f["name"]) for f in fields)]
     rows: list[tuple[int, Sequence[Any]]] = []
     names: dict[int, str] = {}
     completed = from_checklists = 0
     # the cards numbered as the rows of the board's CSV export (its header is line 1)
     for n, card in enumerate(open_cards, start=2):
-        card_id = str(card.get("idShort") or card.get("shortLink") or card.get("id") or "")
+        card_id = str(card.get("idShort") or "")
+        if not card_id or numbers[card_id] > 1:  # (a card moved in from another board may repeat a number)
+            card_id = str(card.get("shortLink") or card.get("id") or "")
         name = _text(card.get("name"))
         names[n] = name or card_id
         labels = [

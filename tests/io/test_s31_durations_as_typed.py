@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from planner.cli import main
 from planner.io import import_file
 from planner.io.table import range_span, span_weeks
 from planner.model.plan import Status, ThreePoint
@@ -67,6 +68,7 @@ def test_s31_spans_marked_as_guesses_or_with_fractions(text: str, weeks: float) 
         ("2 to 3 wks", None, ("2 wks", "3 wks")),
         ("1w\u20132w", None, ("1 w", "2 w")),
         ("3-5", "days", ("3 days", "5 days")),
+        ("3\u20135 weeks?", None, ("3 weeks", "5 weeks")),
         ("5-3 days", None, None),  # backwards: not a range (refused as not a number, as before)
         ("2026-03-02", None, None),
     ],
@@ -83,3 +85,14 @@ def test_s31_progress_that_says_its_scale_is_left_alone(tmp_path: Path, progress
     plan, report = import_file(path)
     assert plan.decisions[0].progress == {"50%": 50, "1": 1, "0": 0}[progress]
     assert "fractions of 1" not in report.text(limit=None)
+
+
+def test_s31_a_range_past_the_longest_duration_is_refused_in_its_own_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "h.csv"
+    path.write_text('Task,Duration\nA,"1-99999999 days"\n', encoding="utf-8")
+    assert main(["import", str(path), "-o", str(tmp_path / "h.plan.json")]) == 2
+    err = capsys.readouterr().err
+    assert "line 2, column 'Duration': '1-99999999 days' runs to more than 10,000 weeks" in err
+    assert "Traceback" not in err

@@ -138,3 +138,16 @@ def test_s31_trello_hostile_files_are_refused_in_one_line(
     assert code == 2 and not out.exists()
     assert says in err
     assert len([x for x in err.splitlines() if x.strip()]) == 1
+
+
+def test_s31_trello_card_numbers_repeated_fall_back_to_short_links(tmp_path: Path) -> None:
+    """A card moved in from another board may keep a number another card has: those cards are named by their short
+    link (the 'trello.com/c/...' part), which Trello keeps unique; before, the import stopped ('id used twice')."""
+    board = json.loads(BOARD.read_text(encoding="utf-8"))
+    for card in board["cards"]:
+        if card["name"] in ("Design mockups", "Define scope"):
+            card["idShort"] = 1
+    path = tmp_path / "board.json"
+    path.write_text(json.dumps(board), encoding="utf-8")
+    plan, _ = import_file(path)
+    assert [d.id for d in plan.decisions] == ["3", "4", "aB3cD4eF", "zY9xW8vU"]
