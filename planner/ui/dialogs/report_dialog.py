@@ -238,6 +238,23 @@ class ReportDialog(QDialog):
             self.sections,
             self.use_simulation,
         ]
+        # Every section in sight where the screen has room: at its least height the list showed 11 of 16, the
+        # twelfth cut in half over a scroll bar, in the middle of a 2560x1440 panel.
+        from planner.ui.screen_fit import available_area
+
+        room = available_area(parent.window() if parent is not None else None).height()
+        self.resize(self.sizeHint().width(), self.preferred_height(room))
+
+    def preferred_height(self, room: int) -> int:
+        """The dialog's height with every section of its list in sight (no scroll bar), at most ``room`` px (there
+        the list scrolls)."""
+        s = self.sections
+        rows = sum(s.sizeHintForRow(k) for k in range(s.count())) + 2 * s.frameWidth() + 2 * s.spacing() + 2
+        layout = self.layout()
+        if layout is None:
+            return room
+        listed = max(s.minimumHeight(), s.sizeHint().height())
+        return min(room, layout.sizeHint().height() - listed + max(rows, s.minimumHeight()))
 
     # -- options -----------------------------------------------------------------------------------------------
     def _simulation_result(self) -> Any:
