@@ -209,6 +209,15 @@ def _bars(x: np.ndarray, w: np.ndarray, y: np.ndarray, h: float, dy: float = 0.0
     )
 
 
+def _visible_bars(
+    es: np.ndarray, ef: np.ndarray, dur: np.ndarray, least: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(x, width)`` of bars at least ``least`` weeks wide: beside 200-week decisions a 0.2-week one was 0.1 pt, a
+    row with no bar. A widened bar keeps its end (against the finish line) and starts no earlier than week 0."""
+    w = np.maximum(dur, least)
+    return np.where(w > dur, np.maximum(ef - w, np.minimum(es, 0.0)), es), w
+
+
 def _baseline(plan: Plan, baseline: str | bool | None) -> Any:
     if baseline is None or baseline is False or not plan.baselines:
         return None
@@ -561,7 +570,7 @@ def _draw(
 
     if len(idx):
         x = es[idx]
-        w = dur[idx]
+        xb, w = _visible_bars(x, ef[idx], dur[idx], MIN_BAR_PT / 72 * per_in)
         is_done = _done_mask(s, len(ids))[idx]
         bar = ~is_ms & ~is_done  # a done decision has no bar of remaining work, only its work done
         # Float (rolling timeline only: the gated timeline has its own slack, shown by the gate lines).
@@ -629,7 +638,7 @@ def _draw(
                 kw.update(edgecolors=style.CRITICAL, linewidths=lw * 1.4, hatch=style.CRITICAL_HATCH)
             else:
                 kw.update(edgecolors=[style.shade(c, 0.35) for c in fc], linewidths=lw * 0.8)
-            ax.add_collection(PolyCollection(_bars(x[mask], w[mask], yk[mask], bar_h, bar_dy), **kw))  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
+            ax.add_collection(PolyCollection(_bars(xb[mask], w[mask], yk[mask], bar_h, bar_dy), **kw))  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
         if is_ms.any():
             fc = [
                 style.CRITICAL if c else colors[i]
@@ -651,8 +660,7 @@ def _draw(
             ax.add_collection(
                 PolyCollection(
                     _bars(
-                        es[sel_idx],
-                        dur[sel_idx],
+                        *_visible_bars(es[sel_idx], ef[sel_idx], dur[sel_idx], MIN_BAR_PT / 72 * per_in),
                         np.array([mid[shown[k][1]] for k in sel_rows], float),
                         bar_h + 0.14,  # type: ignore[arg-type]  # stubs want a Sequence; a 3-D array takes the fast path
                         bar_dy,
@@ -933,6 +941,7 @@ def stage_end_labels(plan: Plan, si: int, week: float, gated: bool) -> list[str]
 
 
 LABEL_PAD_PT = 4.0  # between a stage label and the line or bar it labels
+MIN_BAR_PT = 2.0  # the narrowest bar of remaining work drawn, points (a short decision in a long plan)
 
 
 def _place_stage_label(
