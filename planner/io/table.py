@@ -1179,6 +1179,24 @@ def _has_cell(cell: Any) -> bool:
     return str(cell if cell is not None else "").strip().casefold() not in ("", "na", "n/a")
 
 
+def _plain_number(cell: Any) -> float | None:
+    """A cell's number when it is a number cell or a plain number's text ('0.5', '0,5'), else None (a bool, '50%',
+    a word, an empty cell, a number that is not finite)."""
+    if isinstance(cell, bool):
+        return None
+    if isinstance(cell, int | float):
+        value = float(cell)
+    else:
+        text = str(cell).strip().replace(",", ".") if isinstance(cell, str) else ""
+        if not text or not _is_plain_number(text):
+            return None
+        try:
+            value = float(text)
+        except ValueError:
+            return None
+    return value if math.isfinite(value) else None
+
+
 def _progress_fractions(
     keys: Sequence[str], header: Sequence[Any], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
 ) -> list[tuple[int, Sequence[Any]]]:
@@ -1191,13 +1209,11 @@ def _progress_fractions(
     values: list[float] = []
     for _, cells in rows:
         cell = cells[at] if at < len(cells) else None
-        text = str(cell).strip().replace(",", ".") if isinstance(cell, str) else ""
-        if isinstance(cell, int | float) and not isinstance(cell, bool):
-            values.append(float(cell))
-        elif text and _is_plain_number(text):
-            values.append(float(text))
-        elif text:
-            return rows  # a '50%' or a status word: the column says its scale
+        number = _plain_number(cell)
+        if number is not None:
+            values.append(number)
+        elif _has_cell(cell):
+            return rows  # a '50%', a status word, a yes: the column says its scale (or is no number)
     if not values or not all(0 <= v <= 1 for v in values) or not any(0 < v < 1 for v in values):
         return rows
     out: list[tuple[int, Sequence[Any]]] = []
@@ -1206,7 +1222,10 @@ def _progress_fractions(
         if cell is None or (isinstance(cell, str) and not cell.strip()):
             out.append((line, cells))
             continue
-        value = float(str(cell).strip().replace(",", "."))
+        value = _plain_number(cell)
+        if value is None:
+            out.append((line, cells))
+            continue
         out.append((line, [*cells[:at], f"{round(value * 100, 9):g}%", *cells[at + 1 :]]))
     first = next(v for v in values if 0 < v < 1)
     report.add(

@@ -96,3 +96,24 @@ def test_s31_a_range_past_the_longest_duration_is_refused_in_its_own_words(
     err = capsys.readouterr().err
     assert "line 2, column 'Duration': '1-99999999 days' runs to more than 10,000 weeks" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("cell", [True, "\u2026"])
+def test_s31_a_progress_column_with_a_cell_of_no_number_is_said(tmp_path: Path, cell: object) -> None:
+    """Found by benchmarks/fuzz_import.py (case 1633): a TRUE cell beside a 0.5 in '% Complete' was an internal error
+    (ValueError: could not convert string to float: 'True') in the reading of fractions. The column is now left as
+    it was read before: one that does not hold numbers is ignored, and said."""
+    import openpyxl
+
+    path = tmp_path / "p.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Task", "% Complete", "Duration"])
+    ws.append(["A", cell, 1])
+    ws.append(["B", 0.5, 1])
+    wb.save(path)
+    plan, report = import_file(path)
+    text = report.text(limit=None)
+    assert "column '% Complete' does not hold numbers" in text
+    assert "fractions of 1" not in text
+    assert [d.progress for d in plan.decisions] == [0, 0]
