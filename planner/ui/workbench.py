@@ -80,10 +80,15 @@ EXPORT_CHARTS = {
 matplotlib at start-up, which the window avoids until a chart is shown)."""
 
 
+NAME_MOST = 80
+"""The most characters of a file name made from free text (:func:`safe_file_name`)."""
+
+
 def safe_file_name(text: str, fallback: str = "plan") -> str:
-    """A file name from free text: letters, digits, spaces, '-', '_' and '.', at most 80 characters."""
+    """A file name from free text: letters, digits, spaces, '-', '_' and '.', at most :data:`NAME_MOST`
+    characters."""
     name = re.sub(r"[^\w .-]+", "-", text, flags=re.UNICODE).strip(" .-")
-    name = re.sub(r"\s+", " ", name)[:80].strip(" .-")
+    name = re.sub(r"\s+", " ", name)[:NAME_MOST].strip(" .-")
     return name or fallback
 
 
@@ -741,7 +746,13 @@ class Workbench(QObject):
     # -- export and help ---------------------------------------------------------------------------------------
     def default_export_path(self, name: str) -> str:
         folder = Path(self.doc.path).parent if self.doc.path else Path.home()
-        stem = safe_file_name(f"{self.doc.plan.title} - {EXPORT_CHARTS.get(name, name)}")
+        chart = safe_file_name(EXPORT_CHARTS.get(name, name))
+        stem = safe_file_name(f"{self.doc.plan.title} - {chart}")
+        if not stem.endswith(chart):
+            # A long title (a scenario's is longer still) took the chart's name off the 80 characters: the Gantt,
+            # the roadmap and the cost chart were offered one file. The title gives way instead.
+            title = safe_file_name(self.doc.plan.title)[: max(0, NAME_MOST - len(chart) - 3)].rstrip(" .-")
+            stem = f"{title} - {chart}" if title else chart
         return str(folder / f"{stem}.png")
 
     def export_chart(self, name: str, path: str | None = None) -> str | None:
