@@ -512,18 +512,44 @@ def _draw(
                 # (a bar that starts before the page's weeks: a label boxed over it goes by its line, not at the
                 # page's left edge, weeks away from the line it names)
                 cut = start is not None and float(start) < lo
-                for txt in labels:
-                    x, ha, boxed = _place_stage_label(
-                        txt, s0, g0, finish_lines, hi, per_in, font, lo=lo, start_cut=cut
+                pad_wk = LABEL_PAD_PT / 72 * per_in
+                near = [
+                    (
+                        txt,
+                        *_place_stage_label(
+                            txt, s0, g0, finish_lines, hi, per_in, font, lo=lo, start_cut=cut, far=False
+                        ),
                     )
-                    if not boxed:
-                        break
+                    for txt in labels
+                ]
+                on_bar = [  # boxed on the bar: at its start, or by its line when the bar starts off the page
+                    p
+                    for p in near
+                    if p[3]
+                    and (
+                        (p[2] == "left" and abs(p[1] - (s0 + pad_wk)) < 1e-9)
+                        or (cut and p[2] == "right" and abs(p[1] - (g0 - pad_wk)) < 1e-9)
+                    )
+                ]
+                # By the stage's line (or its bar's start) the longest label that fits there, else the longest that
+                # fits boxed on the bar, before a longer one away from both: 'Validate ends · wk 4.5 (5 Feb)' went
+                # weeks to the right against the finish line, where a reader took it for that line's label.
+                beside = [p for p in near if not p[3]] or on_bar
+                if beside:
+                    txt, x, ha, boxed = beside[0]
                 else:
-                    inside = [t for t in labels if style.text_width_in(t, font) * 1.04 * per_in <= span]
-                    txt = inside[0] if inside else labels[-1]
-                    x, ha, boxed = _place_stage_label(
-                        txt, s0, g0, finish_lines, hi, per_in, font, lo=lo, start_cut=cut
-                    )
+                    for txt in labels:
+                        x, ha, boxed = _place_stage_label(
+                            txt, s0, g0, finish_lines, hi, per_in, font, lo=lo, start_cut=cut
+                        )
+                        if not boxed:
+                            break
+                    else:
+                        inside = [t for t in labels if style.text_width_in(t, font) * 1.04 * per_in <= span]
+                        txt = inside[0] if inside else labels[-1]
+                        x, ha, boxed = _place_stage_label(
+                            txt, s0, g0, finish_lines, hi, per_in, font, lo=lo, start_cut=cut
+                        )
                 box: dict[str, Any] = {}
                 if boxed:
                     box["bbox"] = {
@@ -955,6 +981,7 @@ def _place_stage_label(
     *,
     lo: float = 0.0,
     start_cut: bool = False,
+    far: bool = True,
 ) -> tuple[float, str, bool]:
     """Where a stage's end (gate) label goes on its header row: ``(x, horizontal alignment, boxed)``.
 
@@ -963,7 +990,8 @@ def _place_stage_label(
     that run through every row (the finish lines). Failing both, it sits over the bar on a box of the band's
     colour, which hides what it covers instead of colliding with it: at the bar's start, so that its end stays in
     sight, else at its right edge. Text is never shortened. ``start_cut``: the bar starts before ``lo`` (a page
-    that shows some of the plan's weeks), so the boxed label goes by the end, the line it names."""
+    that shows some of the plan's weeks), so the boxed label goes by the end, the line it names. Without ``far``
+    it is never put away from the bar, unboxed, where the row has room (right-aligned against a finish line)."""
     w = style.text_width_in(txt, font) * 1.04 * per_in
     pad = LABEL_PAD_PT / 72 * per_in
 
@@ -974,7 +1002,9 @@ def _place_stage_label(
         return end + pad, "left", False
     if clear(start - pad - w, start - pad):
         return start - pad, "right", False
-    for x1 in sorted({t_max, *(x - 2 * pad for x in lines if x - 2 * pad - w >= lo)}, reverse=True):
+    for x1 in (
+        sorted({t_max, *(x - 2 * pad for x in lines if x - 2 * pad - w >= lo)}, reverse=True) if far else []
+    ):
         if x1 - w >= lo and clear(x1 - w, x1) and not (x1 - w < end + pad and x1 > start - pad):
             return x1, "right", False
     # Over the line, boxed: at its start, so that its end stays in sight where it meets the stage's dashed line
