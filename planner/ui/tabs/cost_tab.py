@@ -63,6 +63,9 @@ CHARTS_MIN_WIDTH = 400
 beside them."""
 NAME_CHARS = 40
 """Team names up to this many average characters are shown whole in the rates list (longer ones elide)."""
+RATES_MOST_ROWS = 10
+"""The team rates list is as many rows high as the plan has teams, from six up to this many (more scroll): at six
+the portfolio sample's nine teams were behind a scroll bar over an empty breakdown table."""
 
 
 def _number(v: float) -> str:
@@ -122,7 +125,7 @@ class CostTab(LazyRefresh, QWidget):
         self.rates.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.rates.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.rates.itemChanged.connect(self._rate_changed)
-        keep_rows_high(self.rates, 6)
+        keep_rows_high(self.rates, 6, RATES_MOST_ROWS)
         form.addRow(self.rates)
         self.problem = QLabel(self.money)
         self.problem.setObjectName("costProblem")

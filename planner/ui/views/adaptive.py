@@ -218,15 +218,17 @@ def scroll_page(body: PageBody, name: str, parent: QWidget) -> QScrollArea:
 class _RowsHigh(QObject):
     """Keeps a list's height at a number of its rows (see :func:`keep_rows_high`)."""
 
-    def __init__(self, view: QAbstractItemView, rows: int) -> None:
+    def __init__(self, view: QAbstractItemView, rows: int, most: int | None = None) -> None:
         super().__init__(view)
         self.rows = rows
+        self.most = rows if most is None else max(rows, most)
         self.apply(view)
         view.installEventFilter(self)
         self._view = view
         model = view.model()
         if model is not None:  # the rows' own height once there are rows (a list is built empty, then filled)
             model.rowsInserted.connect(self._rows_changed)
+            model.rowsRemoved.connect(self._rows_changed)
             model.modelReset.connect(self._rows_changed)
 
     def _rows_changed(self) -> None:
@@ -243,7 +245,10 @@ class _RowsHigh(QObject):
             row = view.fontMetrics().height() + 4
         # As tall as that, not only at most: a list's own size hint (192 px) gave the team rates four rows of
         # six in presentation type on a 2560x1440 panel, with the room below them empty.
-        view.setFixedHeight(head + self.rows * row + 2 * view.frameWidth())
+        model = view.model()
+        count = model.rowCount() if model is not None else 0
+        shown = max(self.rows, min(self.most, count))
+        view.setFixedHeight(head + shown * row + 2 * view.frameWidth())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FontChange and isinstance(watched, QAbstractItemView):
@@ -251,8 +256,9 @@ class _RowsHigh(QObject):
         return False
 
 
-def keep_rows_high(view: QAbstractItemView, rows: int) -> None:
+def keep_rows_high(view: QAbstractItemView, rows: int, most: int | None = None) -> None:
     """``rows`` rows of ``view`` (a short list beside a form) high, in its font as it is: again whenever its
     font changes. A maximum in pixels (150) held six team rates at the desk's font and two, the third cut, in
-    presentation type on a 4K panel."""
-    _RowsHigh(view, rows)
+    presentation type on a 4K panel. With ``most``, as many rows high as it has, from ``rows`` up to ``most``
+    (the portfolio sample's nine teams were six rows and a scroll bar over an empty breakdown table)."""
+    _RowsHigh(view, rows, most)
