@@ -3730,7 +3730,14 @@ def rows_to_plan(
         for at, _ in ancestors.get(line, []):
             if at in parent_index:
                 members[parent_index[at]].append(did)
-    by_title = {d.title.casefold(): d.id for d in decisions}
+    by_title: dict[str, str] = {}
+    titled: dict[
+        str, list[int]
+    ] = {}  # a title -> the lines of its rows (two rows of one name: a link is unclear)
+    for d in decisions:
+        by_title.setdefault(d.title.casefold(), d.id)
+        if d.id in decision_lines:
+            titled.setdefault(d.title.casefold(), []).append(decision_lines[d.id])
     known = {d.id for d in decisions}
     # the names a link may give a row by: its title, or a summary's (a summary's title names it in a link too)
     link_titles = set(by_title) | {r for r in summary_of if not r.isdecimal()}
@@ -3750,6 +3757,8 @@ def rows_to_plan(
             return f"{_SUMMARY}{summary_of.get(name, summary_of.get(name.casefold()))}", "summary"
         if name in issue_ids:
             return issue_ids[name], "id"  # Jira's issue id (10002) for the issue key (AI-2)
+        if len(titled.get(name.casefold(), [])) > 1:
+            return None, "ambiguous"  # two rows have that name: which one the link means is not said
         if name.casefold() in by_title:
             return by_title[name.casefold()], "id"
         if name.isdecimal() and "id" not in keys and 0 < int(name) <= len(row_refs):
@@ -3884,6 +3893,16 @@ def rows_to_plan(
     for line, did, text, reversed_ in sorted(pending, key=lambda p: p[3]):
         for name, dtype, given_lag in items_of(line, text, reversed_):
             other, how = resolve(name)
+            if how == "ambiguous":
+                lines = titled[name.casefold()]
+                report.add(
+                    "link",
+                    (f"blocks {quoted(name)}" if reversed_ else f"depends on {quoted(name)}")
+                    + f", the name of {len(lines)} rows (lines {some(map(str, lines), 4)}): not carried, as the file "
+                    "does not say which (give the rows ids, or names of their own, in the tracker)",
+                    f"line {line}",
+                )
+                continue
             if other is None:
                 dropped_links += 1  # a note or total row: nothing to hold on to
                 continue
