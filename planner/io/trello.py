@@ -221,12 +221,13 @@ def import_trello(path: str | os.PathLike[str], data: bytes | None = None) -> tu
         plan = rows_to_plan(header, rows, path, report, _text(board.get("name")) or "Trello board")
     except InteropError as exc:  # 'line 4' is no place in a JSON file: the card's name is
         raise InteropError(path, _card_names(exc.problem, names), hint=exc.hint) from None
-    for item in report.items:
-        item.message = _card_names(item.message, names)
+    for item in report.items:  # the table's words for what a board calls cards
+        item.message = _ROWS.sub(r"card\1", _card_names(item.message, names))
         item.where = _card_names(item.where, names)
     return plan, report
 
 
+_ROWS = re.compile(r"\brow(s?)\b")
 _LINES = re.compile(r"\bline (\d+)\b(?!-)|\blines (\d+(?:, \d+)*)\b(?!-)")
 
 

@@ -62,6 +62,7 @@ def test_s31_trello_board_cards_as_a_person_reads_the_board() -> None:
     ):
         assert line in text
     assert "line " not in text  # a JSON file has no rows to look up: the cards are named
+    assert "1 done card without actual dates" in text and " row" not in text
     assert "Estimate (days)' is not a plan field" not in text
 
 
