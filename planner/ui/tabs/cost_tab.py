@@ -98,6 +98,9 @@ class CostTab(LazyRefresh, QWidget):
         self.money = QGroupBox("Money", self)
         form = QFormLayout(self.money)
         form.setContentsMargins(8, 4, 8, 4)
+        # A figure's width (their size hint: about 17 characters of their type), not the column's: presenting at
+        # 2560x1440 they were four 900 px fields with 'none' at their left end. (The rates list still spans it.)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.fields: dict[str, QLineEdit] = {}
         for key, label, tip in (
             ("budget", "Budget", "Total budget in the plan's currency (empty: none)"),
