@@ -87,10 +87,15 @@ def draw_risk(
         f = np.sort(r.finish)
         p50, p80 = r.percentile(50), r.percentile(80)
         # The subtitle loses its least useful parts first when the figure is narrow (never the P50 and P80).
-        runs = f"{r.iterations:,} Monte Carlo iterations (seed {r.seed})"
+        runs = f"{units.count(r.iterations, 'Monte Carlo iteration')} (seed {r.seed})"
         pq = f"P50 {_when(r, p50)}, P80 {_when(r, p80)}"
         mean = f"mean {style.fmt_weeks(r.mean)} \u00b1 {units.plural_weeks(r.std)}"
-        options = [f"{runs}; {pq}; {mean}", f"{runs}; {pq}", f"{pq}; {r.iterations:,} iterations", pq]
+        options = [
+            f"{runs}; {pq}; {mean}",
+            f"{runs}; {pq}",
+            f"{pq}; {units.count(r.iterations, 'iteration')}",
+            pq,
+        ]
         style.title(fig, "When will the plan finish?", style.fitting_subtitle(fig, options))
         ax = fig.add_axes(
             style.inches_to_fig(fig, 0.75, 0.6 if r.start_date is None else 0.75, 0.8, style.TITLE_IN + 0.35)
@@ -549,9 +554,9 @@ def draw_criticality(
         left_out = len(order) - len(shown)
         notes = [f"{left_out} more with a lower index not shown"] if left_out else []
         notes += [f"{len(r.ids) - len(order)} never critical"] if len(r.ids) > len(order) else []
-        head = f"Share of {r.iterations:,} iterations in which each decision is on the critical path"
-        short = f"Share of {r.iterations:,} iterations on the critical path"
-        subs = style.subtitle_options((head, short), notes, f"{r.iterations:,} iterations")
+        head = f"Share of {units.count(r.iterations, 'iteration')} in which each decision is on the critical path"
+        short = f"Share of {units.count(r.iterations, 'iteration')} on the critical path"
+        subs = style.subtitle_options((head, short), notes, units.count(r.iterations, "iteration"))
         style.title(fig, "Criticality index", style.fitting_subtitle(fig, subs))
         if not shown:
             style.message(fig, "No decision is ever critical", [])
@@ -617,10 +622,21 @@ def draw_tornado(
         shown = rows[: top or _max_rows(fig)]
         notes = [f"{len(rows) - len(shown)} weaker not shown"] if len(rows) > len(shown) else []
         notes += [f"{quiet} with no measurable effect (|r| < {noise:.2f}) left out"] if quiet else []
-        head = f"Correlation of each decision's duration with the finish over {r.iterations:,} iterations"
-        short = f"Correlation with the finish over {r.iterations:,} iterations"
-        subs = style.subtitle_options((head, short), notes, f"{r.iterations:,} iterations")
+        head = f"Correlation of each decision's duration with the finish over {units.count(r.iterations, 'iteration')}"
+        short = f"Correlation with the finish over {units.count(r.iterations, 'iteration')}"
+        subs = style.subtitle_options((head, short), notes, units.count(r.iterations, "iteration"))
         style.title(fig, "What drives the finish date", style.fitting_subtitle(fig, subs))
+        if not shown and noise >= 1.0:
+            # (1 to 9 runs: no correlation can be told from noise; 'no duration varies' was false of such a plan)
+            n = r.iterations
+            style.message(
+                fig,
+                "Too few runs to tell",
+                [
+                    f"{units.count(n, 'iteration')} {units.agree(n, 'is', 'are')} too few to measure what drives the finish."
+                ],
+            )
+            return
         if not shown:
             style.message(
                 fig, "Nothing drives the finish", ["No duration varies, or none affects the finish."]

@@ -662,6 +662,28 @@ class Contents(Flowable):
         c.linkRect("", key, (0, y - 2, width, y + self.ROW - 3), relative=1, thickness=0)
 
 
+FEW_RUNS = 100
+"""Fewer simulated runs than this give no dependable percentiles: the report says so where it gives them."""
+
+
+def simulated_runs(n: int) -> str:
+    """``the 10,000 simulated runs``, ``the one simulated run`` (a sentence's object, counted as units counts)."""
+    return "the one simulated run" if n == 1 else f"the {units.count(n, 'simulated run')}"
+
+
+def few_runs_note(n: int) -> str:
+    """A sentence for a report whose simulation has fewer than :data:`FEW_RUNS` runs, else ``""``: its P50 and
+    P80 are then the finishes of one or a few runs, not a confidence range."""
+    from planner.analysis.montecarlo import DEFAULT_ITERATIONS
+
+    if n >= FEW_RUNS or n < 1:
+        return ""
+    return (
+        f" With only {units.count(n, 'run')} these are rough figures, not a confidence range: simulate "
+        f"{units.count(DEFAULT_ITERATIONS, 'iteration')} (the default) before relying on them."
+    )
+
+
 def contents_form(k: int) -> str:
     """The name of the PDF form holding the page number of contents entry ``k``."""
     return f"contents{k}"

@@ -146,7 +146,7 @@ def build_comparison(ctx: ReportContext) -> list[Flowable]:
     out: list[Flowable] = [ctx.heading("Scenarios compared")]
     names = ", ".join(f"\u201c{x.name}\u201d" for x in others)
     sims = (
-        f" P50 and P80 come from {comp.iterations:,} Monte Carlo iterations per scenario on the same random "
+        f" P50 and P80 come from {units.count(comp.iterations, 'Monte Carlo iteration')} per scenario on the same random "
         f"numbers (seed {comp.seed}): each decision gets the same draws in every scenario, so the differences "
         "are the scenarios\u2019, not chance."
         if comp.iterations

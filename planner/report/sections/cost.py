@@ -15,7 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from planner.analysis.cost import CATEGORIES, CostSummary, cost_summary, format_money, gating_money_text
 from planner.model import units
-from planner.report.context import ReportContext, esc
+from planner.report.context import ReportContext, esc, simulated_runs
 from planner.report.fonts import BOLD
 from planner.report.sections import Section
 
@@ -62,15 +62,20 @@ def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:
         if not s.spend_varies and same:  # one figure, said once, with its real cause
             if weekly:
                 text = (
-                    f"Each of the {r.iterations:,} simulated runs spends the same: the schedule itself does not "
+                    f"{'The one simulated run spends as the plan does' if r.iterations == 1 else f'Each of {simulated_runs(r.iterations)} spends the same'}"
+                    f": the schedule itself does not "
                     f"vary in them (no estimate has a range and no risk delays the work), so the weekly costs "
                     f"add up alike."
                 )
             else:
                 text = (
-                    f"The spend does not depend on how long the work takes (no team is paid by the week and "
-                    f"nothing runs up a weekly cost), so each of the {r.iterations:,} simulated runs spends the "
-                    f"same."
+                    "The spend does not depend on how long the work takes (no team is paid by the week and "
+                    "nothing runs up a weekly cost), so "
+                    + (
+                        "the one simulated run spends as the plan does."
+                        if r.iterations == 1
+                        else f"each of {simulated_runs(r.iterations)} spends the same."
+                    )
                 )
         elif not s.spend_varies:  # the weekly costs move with the schedule, but little
             why = (
@@ -79,12 +84,13 @@ def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:
                 else "it varies little from run to run"  # labour alone, on estimates with narrow ranges
             )
             text = (
-                f"The {r.iterations:,} simulated runs of the schedule spend within half a percent of the plan's "
+                f"{simulated_runs(r.iterations).capitalize()} of the schedule "
+                f"{units.agree(r.iterations, 'spends', 'spend')} within half a percent of the plan's "
                 f"total: the weekly costs move with how long the work takes, but {why}."
             )
         else:
             text = (
-                f"Over {r.iterations:,} simulated runs of the schedule the spend is "
+                f"Over {units.count(r.iterations, 'simulated run')} of the schedule the spend is "
                 f"{esc(format_money(r.p50, cur))} or less half the time (P50) and "
                 f"{esc(format_money(r.p80, cur))} or less in four runs out of five (P80)."
             )

@@ -17,6 +17,7 @@ from planner.report.context import (
     ReportContext,
     ellipsize,
     esc,
+    few_runs_note,
     fits_one_page,
     flow_height,
     fmt_date,
@@ -444,11 +445,11 @@ def _summary_body(
     if pd and all_done(plan):
         text = "Nothing is left to do, so there is no uncertainty left in the finish."
     elif pd:
-        iters = getattr(ctx.simulation, "iterations", None)
+        iters = int(getattr(ctx.simulation, "iterations", 0) or 0)
         text = (
             f"Allowing for the uncertainty in the estimates and the risk register (a Monte Carlo simulation of "
-            f"{iters:,} runs), there is an even chance of finishing by <b>{esc(ctx.when(pd[50]))}</b> (P50) "
-            f"and an 80% chance by <b>{esc(ctx.when(pd[80]))}</b> (P80)."
+            f"{units.count(iters, 'run')}), there is an even chance of finishing by <b>{esc(ctx.when(pd[50]))}</b> "
+            f"(P50) and an 80% chance by <b>{esc(ctx.when(pd[80]))}</b> (P80)." + few_runs_note(iters)
         )
     else:
         text = (

@@ -13,7 +13,15 @@ import numpy as np
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from planner.model import units
-from planner.report.context import QUOTED_CHARS, ReportContext, ellipsize, esc, fmt_weeks
+from planner.report.context import (
+    QUOTED_CHARS,
+    ReportContext,
+    ellipsize,
+    esc,
+    few_runs_note,
+    fmt_weeks,
+    simulated_runs,
+)
 from planner.report.sections import Section
 from planner.report.sections.overview import all_done, compared_with_p_dates
 from planner.units import joined
@@ -106,18 +114,22 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
         f"The odds are even of finishing by {esc(on(ctx, p[50]))} (P50); a cautious commitment, at 95% "
         f"confidence, is {esc(on(ctx, p[95]))}. "
     )
-    if p_det < 0.5:
+    if sim.iterations == 1:  # ('met in only 0% of the one simulated run')
+        text += f"The likely finish is {'met' if p_det >= 0.5 else 'not met'} in the one simulated run."
+    elif p_det < 0.5:
         text += (
-            f"The likely finish itself is met in only <b>{esc(units.format_share(p_det))}</b> of the "
-            f"{sim.iterations:,} simulated runs: it is a best case, not a forecast, because most decisions "
+            f"The likely finish itself is met in only <b>{esc(units.format_share(p_det))}</b> of "
+            f"{simulated_runs(sim.iterations)}: it is a best case, not a forecast, because most decisions "
             f"can take longer than their likely estimate and the risks below add delay when they occur."
         )
     else:
-        text += f"The likely finish is met in {esc(units.format_share(p_det))} of the {sim.iterations:,} simulated runs."
+        text += f"The likely finish is met in {esc(units.format_share(p_det))} of {simulated_runs(sim.iterations)}."
+    text += few_runs_note(sim.iterations)
     out.append(ctx.p(text, markup=True))
     out.append(
         ctx.p(
-            f"How it is worked out: each of the {sim.iterations:,} runs (seed {sim.seed}) draws every decision's "
+            f"How it is worked out: {'the one run' if sim.iterations == 1 else 'each of ' + simulated_runs(sim.iterations)}"
+            f" (seed {sim.seed}) draws every decision's "
             f"duration between its optimistic and pessimistic estimates (most often near the likely one), lets each "
             f"risk of the register occur with its probability, adding its delay to the decisions it names, and "
             f"recomputes the schedule. A P80 date is one that 80% of the runs finish by.",
@@ -238,6 +250,11 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
     return out
 
 
+def _every_run(n: int) -> str:
+    """``Every one of the 10,000 simulated runs``; ``The one simulated run``."""
+    return "The one simulated run" if n == 1 else f"Every one of {simulated_runs(n)}"
+
+
 def _no_spread(ctx: ReportContext, sim: Any, det: float) -> list[Flowable]:
     """Every run finishes on the likely date (no estimate has a range and no risk can delay the finish): one
     paragraph instead of a table of equal dates and charts of a single bar."""
@@ -246,7 +263,7 @@ def _no_spread(ctx: ReportContext, sim: Any, det: float) -> list[Flowable]:
     if all_done(ctx.plan):  # nothing is left to vary: not float, nor an empty register, holds the date
         return [
             ctx.p(
-                f"Every one of the {sim.iterations:,} simulated runs finishes on <b>{esc(ctx.when(det))}</b>, "
+                f"{_every_run(sim.iterations)} finishes on <b>{esc(ctx.when(det))}</b>, "
                 "the plan's finish: every decision is done, so its dates are facts and nothing is left to vary.",
                 markup=True,
             )
@@ -266,7 +283,7 @@ def _no_spread(ctx: ReportContext, sim: Any, det: float) -> list[Flowable]:
     )
     out: list[Flowable] = [
         ctx.p(
-            f"Every one of the {sim.iterations:,} simulated runs finishes on <b>{esc(ctx.when(det))}</b>, the "
+            f"{_every_run(sim.iterations)} finishes on <b>{esc(ctx.when(det))}</b>, the "
             f"plan's likely finish: {esc(why)}. So the P50, P80 and P95 are that same date and the simulation "
             f"adds no margin. Give the uncertain decisions optimistic and pessimistic estimates, and add the "
             f"events that could delay the plan to its risk register, to get a confidence range.",
