@@ -866,6 +866,8 @@ def split_header(
                 )
             if k + 1 < len(rows) and (joined := _two_row_header(rows[k], rows[k + 1], report)) is not None:
                 return joined, list(rows[k + 2 :])
+            if k + 1 < len(rows) and (united := _units_row(rows[k][1], rows[k + 1], rows[k + 2 :], report)):
+                return united
             return _board_groups(rows, k, report) or (rows[k][1], list(rows[k + 1 :]))
     if not rows:
         return [], []
@@ -950,6 +952,70 @@ def _two_row_header(
         ),
     )
     return joined
+
+
+_UNIT_CELL = re.compile(r"^[(\[]?\s*([^()\[\]]+?)\s*[)\]]?$")
+
+
+def _unit_of(cell: Any) -> str | None:
+    """The unit a cell of a units row names ('days', '(h)', '[EUR]', '€', '%'), lower-cased for time, as written
+    for money; None for any other cell."""
+    if not isinstance(cell, str) or not cell.strip():
+        return None
+    m = _UNIT_CELL.match(cell.strip())
+    word = m.group(1) if m else ""
+    if word.lower() in _UNITS or word.lower() in ("%", "weeks", "week", "wks", "wk", "w"):
+        return word.lower()
+    if re.fullmatch(r"[A-Z]{3}", word) or word in CURRENCY_SYMBOLS or word in ("CHF", "kr"):
+        return word
+    return None
+
+
+def _units_row(
+    header: Sequence[Any],
+    below: tuple[int, Sequence[Any]],
+    rows: Sequence[tuple[int, Sequence[Any]]],
+    report: ImportReport,
+) -> tuple[list[Any], list[tuple[int, Sequence[Any]]]] | None:
+    """A row of units under the header, as engineering and PMO sheets give them ('', 'days', 'EUR', '%'): the
+    header with each duration column named with its unit ('Duration (days)': its bare numbers are days) and the
+    rows with a money column's currency written into its cells (as '1,200 EUR' says it), or None when the row is
+    not one (a cell under the title or id column, or a cell that is no unit)."""
+    line, cells = below
+    keys = [_norm_header(h) for h in header]
+    units = {j: _unit_of(c) for j, c in enumerate(cells) if _has_cell(c)}
+    if not units or any(u is None for u in units.values()):
+        return None
+    if any(j < len(keys) and keys[j] in ("title", "id", "summary") for j in units):
+        return None
+    out_header = list(header)
+    money: dict[int, str] = {}
+    read: list[str] = []
+    for j, unit in units.items():
+        if j >= len(header) or unit is None:
+            continue
+        name = str(header[j] or "").strip()
+        if keys[j] in SPANS and unit not in ("%", "weeks", "week", "wks", "wk", "w"):
+            out_header[j] = f"{name} ({unit})"
+            read.append(quoted(out_header[j]))
+        elif keys[j] in MONEY and (unit[:1].isupper() or unit in CURRENCY_SYMBOLS):
+            money[j] = CURRENCY_SYMBOLS.get(unit, unit)
+            read.append(f"{quoted(name)} in {money[j]}")
+    out_rows: list[tuple[int, Sequence[Any]]] = []
+    for n, row in rows:
+        if money:
+            row = [
+                f"{c} {money[j]}" if j in money and _plain_number(c) is not None else c
+                for j, c in enumerate(row)
+            ]
+        out_rows.append((n, row))
+    shown = some((quoted(str(c).strip()) for c in cells if _has_cell(c)), 4)
+    report.add(
+        "format",
+        f"line {line} under the header gives the columns' units ({shown}): "
+        + (f"read with them ({some(read, 4)})" if read else "none of them changes how a column is read"),
+    )
+    return out_header, out_rows
 
 
 def _known_columns(cells: Sequence[Any]) -> int:
