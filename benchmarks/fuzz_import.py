@@ -48,6 +48,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("csv", "xlsx", "mspdi", "gan")
+EXTRA_FORMATS = ("trello",)
+"""Formats a run takes only when ``--formats`` names them (the default four keep each seed's format: seed % 4)."""
 HANG_SECONDS = 10
 
 # ---------------------------------------------------------------------------------------------------- value pools
@@ -711,10 +713,141 @@ def gan_file(rng: random.Random) -> str:
 # ---------------------------------------------------------------------------------------------------- cases
 
 
-def make_case(seed: int, folder: Path) -> tuple[str, Path, dict[str, dict[str, float]] | None]:
+def _trello_date(rng: random.Random) -> Any:
+    """A card's start or due date: Trello's own UTC timestamps mostly, else hostile text or another JSON type."""
+    roll = rng.random()
+    if roll < 0.6:
+        day = dt.date(2027, 3, 1) + dt.timedelta(days=rng.randint(-30, 200))
+        return f"{day.isoformat()}T{rng.randint(0, 23):02d}:00:00.000Z"
+    if roll < 0.75:
+        return None
+    return rng.choice(
+        [*DATES, 0, 1e308, True, [], {}, "2027-03-01T00:00:00.000+14:00", "10000-01-01T00:00:00Z"]
+    )
+
+
+def _trello_text(rng: random.Random) -> Any:
+    return rng.choice([*TEXTS, *STATUSES, None, 7, True, ["x"], {"a": 1}])
+
+
+def trello_file(rng: random.Random) -> str:
+    """A Trello board's JSON export (planner.io.trello): lists named as statuses, stages or anything, archived or
+    not; members; labels with and without names; cards with hostile names, repeated card numbers, dates in and out
+    of Trello's notation, ticked due dates, checklists, custom fields of every type under names the table import
+    reads ('Estimate (days)', 'Phase', '% Complete', 'Start', 'Name') and others; fields of the wrong JSON type;
+    sometimes cut short."""
+
+    def ident(k: int) -> str:
+        return f"{rng.getrandbits(64):016x}{k:08x}"
+
+    list_names = ["To Do", "Doing", "Done", "Backlog", "Validate", "Integrate", "Scale", "Ideas", "", "ü漢"]
+    lists = [
+        {"id": ident(k), "name": _trello_text(rng) if rng.random() < 0.2 else rng.choice(list_names),
+         "closed": rng.random() < 0.15, "pos": rng.choice([k * 16384, "top", None, -1, 1e308])}
+        for k in range(rng.randint(0, 6))
+    ]  # fmt: skip
+    members = [
+        {"id": ident(100 + k), "fullName": _trello_text(rng), "username": rng.choice(["ana", "", None, 5])}
+        for k in range(rng.randint(0, 4))
+    ]
+    field_names = [
+        "Estimate (days)",
+        "Phase",
+        "% Complete",
+        "Start",
+        "Name",
+        "Duration",
+        "Cost",
+        "Priority",
+        "",
+    ]
+    fields = []
+    for k in range(rng.randint(0, 4)):
+        kind = rng.choice(["number", "text", "list", "date", "checkbox"])
+        field: dict[str, Any] = {
+            "id": ident(200 + k),
+            "name": rng.choice(field_names),
+            "type": kind,
+            "pos": k,
+        }
+        if kind == "list":
+            field["options"] = [
+                {
+                    "id": ident(300 + k * 10 + j),
+                    "value": {"text": rng.choice(["Validate", "Integrate", "x", ""])},
+                }
+                for j in range(rng.randint(0, 3))
+            ]
+        fields.append(field)
+    cards, checklists = [], []
+    for k in range(rng.randint(0, 40)):
+        card: dict[str, Any] = {
+            "id": ident(1000 + k),
+            "idShort": rng.choice([k + 1, k + 1, k + 1, 1, 0, None, "7", -3]),
+            "shortLink": rng.choice([ident(2000 + k)[:8], "", None]),
+            "name": _trello_text(rng) if rng.random() < 0.3 else f"Card {k}",
+            "desc": rng.choice(TEXTS),
+            "closed": rng.random() < 0.1,
+            "idList": rng.choice([x["id"] for x in lists] + ["missing", None]),
+            "pos": rng.choice([k * 100, None, "x", 1e308]),
+            "start": _trello_date(rng),
+            "due": _trello_date(rng),
+            "dueComplete": rng.choice([False, False, True, "true", None]),
+            "idMembers": rng.choice(
+                [[m["id"] for m in members[: rng.randint(0, len(members))]], "ana", None, [None, 3]]
+            ),
+            "labels": rng.choice(
+                [[{"name": rng.choice(TEXTS), "color": rng.choice(["green", "", None])}], [], 7, ["x"]]
+            ),
+            "customFieldItems": [],
+            "pluginData": rng.choice([[], [], [{"value": "{}"}]]),
+        }
+        for f in fields:
+            if rng.random() < 0.6:
+                item: dict[str, Any] = {"idCustomField": f["id"]}
+                if f["type"] == "list":
+                    item["idValue"] = rng.choice([o["id"] for o in f.get("options", [])] + ["missing"])
+                else:
+                    key = {"number": "number", "text": "text", "date": "date", "checkbox": "checked"}[
+                        f["type"]
+                    ]
+                    pool = (
+                        NUMBERS if key == "number" else DATES if key == "date" else [*TEXTS, "true", "false"]
+                    )
+                    item["value"] = rng.choice([{key: rng.choice(pool)}, {key: rng.choice(pool)}, None, "x"])
+                card["customFieldItems"].append(item)
+        if rng.random() < 0.3:
+            checklists.append(
+                {"idCard": card["id"], "checkItems": [
+                    {"state": rng.choice(["complete", "incomplete", None])} for _ in range(rng.randint(0, 5))]}
+            )  # fmt: skip
+        cards.append(card)
+    board: Any = {
+        "id": ident(0),
+        "name": _trello_text(rng),
+        "url": "https://trello.com/b/Xy12AbCd/fuzz",
+        "actions": [{"type": rng.choice(["commentCard", "updateCard"])} for _ in range(rng.randint(0, 3))],
+        "cards": cards,
+        "lists": lists,
+        "members": members,
+        "checklists": checklists,
+        "customFields": fields,
+    }
+    for key in ("lists", "members", "checklists", "customFields", "cards"):
+        if rng.random() < 0.03:
+            board[key] = rng.choice([None, "x", 5, {}])
+    text = json.dumps(board, ensure_ascii=rng.random() < 0.5)
+    if rng.random() < 0.05:
+        text = text[: rng.randint(0, len(text))]  # cut short
+    return text
+
+
+def make_case(
+    seed: int, folder: Path, formats: tuple[str, ...] = FORMATS
+) -> tuple[str, Path, dict[str, dict[str, float]] | None]:
     """Write case ``seed``'s file in ``folder``: (format, path, oracle expectations or None)."""
     rng = random.Random(seed)
-    fmt = FORMATS[seed % len(FORMATS)]
+    fmt = formats[seed % len(formats)]
     expect = None
     if fmt in ("csv", "xlsx"):
         if rng.random() < 0.25:
@@ -736,6 +869,9 @@ def make_case(seed: int, folder: Path) -> tuple[str, Path, dict[str, dict[str, f
     elif fmt == "mspdi":
         path = folder / f"case{seed}.xml"
         path.write_bytes(mspdi_file(rng).encode("utf-8", errors="surrogatepass"))
+    elif fmt == "trello":
+        path = folder / f"case{seed}.json"
+        path.write_bytes(trello_file(rng).encode("utf-8", errors="surrogatepass"))
     else:
         path = folder / f"case{seed}.gan"
         path.write_bytes(gan_file(rng).encode("utf-8"))
@@ -862,8 +998,10 @@ def _check_oracle(plan_path: Path, expect: dict[str, dict[str, float]], report: 
     return problems
 
 
-def run_case(seed: int, folder: Path, subprocess_every: int) -> tuple[str, list[str], int]:
-    fmt, path, expect = make_case(seed, folder)
+def run_case(
+    seed: int, folder: Path, subprocess_every: int, formats: tuple[str, ...] = FORMATS
+) -> tuple[str, list[str], int]:
+    fmt, path, expect = make_case(seed, folder, formats)
     out_path = folder / f"out{seed}.plan.json"
     problems: list[str] = []
     code, out, err, cpu = _run(["import", str(path), "-o", str(out_path)])
@@ -910,9 +1048,9 @@ def _key(problem: str) -> str:
 
 
 def work(
-    args: tuple[int, int, int, str | None],
+    args: tuple[int, int, int, str | None, tuple[str, ...]],
 ) -> tuple[dict[str, int], dict[str, int], list[tuple[int, str, str]]]:
-    first, count, subprocess_every, keep = args
+    first, count, subprocess_every, keep, formats = args
     import planner.cli as cli
     from planner.cli import build_parser
 
@@ -925,7 +1063,7 @@ def work(
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for seed in range(first, first + count):
-            fmt, found, code = run_case(seed, folder, subprocess_every)
+            fmt, found, code = run_case(seed, folder, subprocess_every, formats)
             per_format[fmt] += 1
             per_format[f"{fmt} exit {code}"] += 1
             for p in found:
@@ -954,16 +1092,28 @@ def main() -> int:
     )
     ap.add_argument("--keep", metavar="DIR", help="copy the first file of each kind of problem to DIR")
     ap.add_argument("--write", metavar="DIR", help="only write the files of the cases to DIR (no import)")
+    ap.add_argument(
+        "--formats",
+        default=",".join(FORMATS),
+        help=f"comma-separated formats to generate (default {','.join(FORMATS)}; also {', '.join(EXTRA_FORMATS)}); "
+        "case k's format is formats[(seed + k) %% len(formats)]",
+    )
     args = ap.parse_args()
+    formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
+    unknown = [f for f in formats if f not in FORMATS + EXTRA_FORMATS]
+    if unknown or not formats:
+        ap.error(
+            f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS + EXTRA_FORMATS)}"
+        )
     if args.write:
         Path(args.write).mkdir(parents=True, exist_ok=True)
         for seed in range(args.seed, args.seed + args.cases):
-            make_case(seed, Path(args.write))
+            make_case(seed, Path(args.write), formats)
         return 0
     if args.keep:
         Path(args.keep).mkdir(parents=True, exist_ok=True)
     chunks = [
-        (args.seed + k, min(args.chunk, args.cases - k), args.subprocess_every, args.keep)
+        (args.seed + k, min(args.chunk, args.cases - k), args.subprocess_every, args.keep, formats)
         for k in range(0, args.cases, args.chunk)
     ]
     done = 0
