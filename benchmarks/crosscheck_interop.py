@@ -93,7 +93,7 @@ for path in sys.argv[1:]:
         # its MicrosoftScheduler (16.x) starts a task an SF link drives before the project start, where MS Project
         # keeps every task of a project scheduled from its start (the SF link only holds the finish back)
         begin = props.getStartDate()
-        early = [str(t.getName()) for t in p.getTasks()
+        early = [str(t.getName()) for t in leaves
                  if not xer and begin is not None and t.getStart() is not None and t.getStart().isBefore(begin)]
     except Exception as exc:
         error = str(exc)[:200]
