@@ -222,6 +222,19 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
 
     if not item.ok or not comp.reference.ok:
         return []
+    if _same_bars(item.analysis, comp.reference.analysis):
+        # A chart of every bar on its thin twin says less than a sentence, on a page of its own ('a scenario that
+        # changes nothing' took one).
+        return [
+            Paragraph(
+                esc(f"\u201c{item.name}\u201d against \u201c{comp.reference.name}\u201d"), ctx.styles["h3"]
+            ),
+            ctx.p(
+                f"\u201c{item.name}\u201d moves no decision: each one starts and finishes when it does in "
+                f"\u201c{comp.reference.name}\u201d, with the same float, so its Gantt would be the same.",
+                "small",
+            ),
+        ]
     ghost = ghost_analysis(item)
     sub = dataclasses.replace(ctx, analysis=ghost)
     height = ctx.wide.frame_height - INTRO_PT
@@ -295,6 +308,30 @@ def _delta_gantt(ctx: ReportContext, comp: Comparison, item: PlanFigures) -> lis
         else:
             out.append(ctx.chart(draw, short, name="scenario Gantt", wide=True, min_height=144.0))
     return out
+
+
+def _same_bars(a: Any, b: Any) -> bool:
+    """Whether two analyses draw the same Gantt bars: the same decisions in the same stages, starting, finishing
+    and floating alike (weeks, to 1e-9), the same critical ones and the same gated schedule."""
+    import numpy as np
+
+    s, t = a.schedule, b.schedule
+    if s is None or t is None or list(s.ids) != list(t.ids):
+        return False
+    if a.stages is None or b.stages is None:
+        return False
+    same = all(
+        np.allclose(np.asarray(x, dtype=float), np.asarray(y, dtype=float), rtol=0.0, atol=1e-9)
+        for x, y in (
+            (s.es, t.es),
+            (s.ef, t.ef),
+            (s.total_float, t.total_float),
+            (s.graph.stage, t.graph.stage),
+            (a.stages.gated_es, b.stages.gated_es),
+            (a.stages.gated_ef, b.stages.gated_ef),
+        )
+    )
+    return same and bool(np.array_equal(s.critical, t.critical))
 
 
 def _part_heading(ctx: ReportContext, title: str, k: int, tiles: list[tuple[int, int]]) -> list[Flowable]:
