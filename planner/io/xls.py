@@ -79,6 +79,7 @@ def import_xls(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         # cells merged over several rows (first row, last row, first column; xlrd's are from 0, the last exclusive)
         merged = [(rlo + 1, rhi, clo) for rlo, rhi, clo, _ in sheet.merged_cells]
         hidden = [r + 1 for r, info in sheet.rowinfo_map.items() if getattr(info, "hidden", 0)]
+        hidden_columns = {c for c, info in sheet.colinfo_map.items() if getattr(info, "hidden", 0)}
     except (InteropError, MemoryError):  # out of memory is the command's own message, not a damaged file
         raise
     except Exception as exc:  # noqa: BLE001 - a sheet is parsed on demand: its damage shows only here
@@ -96,7 +97,10 @@ def import_xls(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             f"sheet {quoted(sheet.name)} is empty",
             hint="the first row names the columns (id, title, ...)",
         )
-    return sheet_plan(all_rows, path, report, levels, indents, merged, hidden), report
+    return (
+        sheet_plan(all_rows, path, report, levels, indents, merged, hidden, hidden_columns=hidden_columns),
+        report,
+    )
 
 
 def _refuse_look_alikes(raw: bytes, path: str | os.PathLike[str]) -> None:

@@ -18,10 +18,12 @@ from planner.io import import_file
 DATA = Path(__file__).parent / "data" / "s31"
 
 
-def test_s31_a_hidden_stale_start_column_gives_way_to_the_shown_one() -> None:
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls"])
+def test_s31_a_hidden_stale_start_column_gives_way_to_the_shown_one(suffix: str) -> None:
     """By hand: shown Start 2 Mar and 9 Mar 2026, Finish 6 and 20 Mar: Scope 1 week (done), Build 2 weeks from
-    week 1, a quarter done; the hidden Cost column (1,200 and 5,000) is read, and said."""
-    plan, report = import_file(DATA / "hidden-stale-start.xlsx")
+    week 1, a quarter done; the hidden Cost column (1,200 and 5,000) is read, and said. The .xls is the same sheet
+    written by xlwt 1.3 (hidden columns in its COLINFO records)."""
+    plan, report = import_file(DATA / f"hidden-stale-start{suffix}")
     text = report.text(limit=None)
     assert plan.start_date == dt.date(2026, 3, 2)
     scope, build = plan.decisions
