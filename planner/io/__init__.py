@@ -173,8 +173,9 @@ def _trello_json(path: str | os.PathLike[str]) -> bool:
     except OSError:
         return False
     head = head.removeprefix(b"\xef\xbb\xbf")
+    plan = b'"schema_version"' in head or b'"decisions"' in head
     return looks_like_trello(head) or (
-        head.lstrip().startswith(b"{") and b'"cards"' in head and b'"lists"' in head
+        head.lstrip().startswith(b"{") and b'"cards"' in head and b'"lists"' in head and not plan
     )
 
 

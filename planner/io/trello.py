@@ -50,7 +50,11 @@ def is_trello_board(data: Any) -> bool:
 def looks_like_trello(head: bytes) -> bool:
     """True when a file's first bytes are a Trello board export's (a JSON object with a trello.com board address
     near its top): how :func:`planner.io.format_by_content` knows one."""
-    return head.lstrip().startswith(b"{") and (b"trello.com/b/" in head or b'"idBoard"' in head)
+    return (
+        head.lstrip().startswith(b"{")
+        and (b"trello.com/b/" in head or b'"idBoard"' in head)
+        and not any(key in head for key in (b'"schema_version"', b'"decisions"'))  # a plan that links a board
+    )
 
 
 def load_board(path: str | os.PathLike[str], data: bytes | None = None) -> dict[str, Any]:

@@ -66,9 +66,17 @@ def test_s31_trello_board_cards_as_a_person_reads_the_board() -> None:
     assert "Estimate (days)' is not a plan field" not in text
 
 
-def test_s31_trello_board_is_known_by_its_content() -> None:
+def test_s31_trello_board_is_known_by_its_content(tmp_path: Path) -> None:
     assert format_by_content(BOARD) == "trello"
     assert "trello" in IMPORT_FORMATS
+    # a plan whose reference links a board (broken, so that the app asks what it is) is not taken for one
+    plan = tmp_path / "roadmap.plan.json"
+    plan.write_text(
+        '{"schema_version": 1, "title": "x", "references": ["https://trello.com/b/Xy12AbCd/board"], "cards": [], '
+        '"lists": [], "decisions": [',
+        encoding="utf-8",
+    )
+    assert format_by_content(plan) is None
 
 
 def _board(**changes: object) -> str:
