@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect
@@ -111,3 +112,24 @@ def test_help_on_a_small_projector_fits_and_scrolls() -> None:
         seen = out[name]
         assert area.contains(QRect(*seen["frame"])), (name, seen["frame"])
     assert out["shortcuts"]["scroll"] > 0  # (its text is longer than the screen is tall: it scrolls)
+
+
+def test_f1_while_presenting_lists_the_keys_in_a_dialog_as_wide_as_its_type(window: Any, qtbot: Any) -> None:
+    # F1 while presenting: the dialog is in presentation type (the window's); at the desk's 640 px its key names
+    # and their words wrapped onto two and three lines each.
+    from PySide6.QtCore import QSize
+
+    from planner.ui.screen_fit import available_area
+    from tests.ui.s18_screens_support import presenting_graph, settle
+
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: window.size() == QSize(1920, 1080))
+    with presenting_graph(window):
+        dialog = window.workbench.show_shortcuts()
+        try:
+            settle()
+            assert dialog.text.fontInfo().pixelSize() > 16  # presentation type
+            room = available_area(window).width()
+            assert dialog.width() >= min(room - 8, 900), (dialog.width(), room)  # (the frame aside)
+        finally:
+            dialog.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from PySide6.QtCore import QDate, QRect, QSize, Qt
+from PySide6.QtCore import QDate, QEvent, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -225,21 +225,33 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
+        self._fit_to_text()
+
+    def _fit_to_text(self) -> None:
         from planner.ui.screen_fit import available_area
 
+        parent = self.parentWidget()
         self.resize(self.preferred_size(available_area(parent.window() if parent is not None else None)))
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # F1 while presenting: the dialog is given the room's type as it is shown; sized again for it.
+            self._fit_to_text()
+
     def preferred_size(self, area: QRect) -> QSize:
-        """:data:`HELP_WIDTH` at the desk's type size, as tall as the text at that width with the Close button
-        (no scroll bar); no larger than ``area`` (there the text scrolls)."""
+        """:data:`HELP_WIDTH` at the dialog's type size (the desk's, or presentation type when F1 is pressed while
+        presenting), as tall as the text at that width with the Close button (no scroll bar); no larger than
+        ``area`` (there the text scrolls)."""
         from planner.ui.views.type_scale import desk_scale
 
-        width = min(round(HELP_WIDTH * desk_scale()), area.width())
+        width = min(round(HELP_WIDTH * desk_scale(self.font())), area.width())
         layout = self.layout()
         assert layout is not None
         m = layout.contentsMargins()
         frame = 2 * self.text.frameWidth()
         doc = self.text.document().clone(self)
+        doc.setDefaultFont(self.text.font())
         doc.setTextWidth(width - m.left() - m.right() - frame)
         text = math.ceil(doc.size().height()) + frame + 2
         doc.deleteLater()
