@@ -538,7 +538,20 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
     if status_wk is not None:
         bits.insert(0, progress.status_text(plan, status_wk))
     if compact:
-        style.subtitle_line(fig, " \u00b7 ".join(bits))
+        # Figures are left out, never cut: the status date first (the legend names it with its date), then the
+        # finishes' dates (their weeks stay). A portrait page cut 'strict gates add 6.5 wk' to '...'.
+        price_bit = bits[-1]
+        weeks_only = [
+            f"rolling finish wk {style.fmt_weeks(s.finish)}",
+            f"gated finish wk {style.fmt_weeks(st.gated_finish)}",
+            price_bit,
+        ]
+        room = w_in - 0.4
+        options = [bits, bits[1:] if status_wk is not None else bits, weeks_only]
+        texts = [" \u00b7 ".join(o) for o in options]
+        style.subtitle_line(
+            fig, next((t for t in texts if style.measured_width_in(t, style.SUBTITLE_PT) <= room), texts[-1])
+        )
     else:
         style.title(fig, f"Stage timeline \u2014 {plan.title}", " \u00b7 ".join(bits))
     status_name = _status_name(analysis, compact)
