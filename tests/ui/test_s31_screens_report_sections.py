@@ -48,3 +48,24 @@ def test_on_a_short_screen_the_dialog_stays_inside_it(window: Any, qtbot: Any) -
     short = dialog.preferred_height(300)
     assert short == 300  # bounded by the room given
     assert dialog.preferred_height(10_000) < 10_000  # no taller than it needs
+
+
+def test_opened_while_presenting_every_section_is_in_sight_in_the_rooms_type(window: Any, qtbot: Any) -> None:
+    # Presentation gives the dialog the room's type as it is shown: its rows grew and 8 of 17 were in sight.
+    from PySide6.QtCore import QSize
+
+    from tests.ui.s18_screens_support import presenting_graph
+
+    assert window.open_file(SAMPLES / "ai-portfolio.plan.json")
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: window.size() == QSize(1920, 1080))
+    with presenting_graph(window):
+        dialog = window.export_report()
+        try:
+            qtbot.waitUntil(dialog.isVisible)
+            _settle()
+            assert dialog.fontInfo().pixelSize() > 16  # the room's type
+            assert dialog.sections.verticalScrollBar().maximum() == 0, "the sections list scrolls"
+            assert screen_fit.available_area(window).contains(dialog.frameGeometry())
+        finally:
+            dialog.close()

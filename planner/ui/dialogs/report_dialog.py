@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QSettings, QStandardPaths, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -240,10 +240,28 @@ class ReportDialog(QDialog):
         ]
         # Every section in sight where the screen has room: at its least height the list showed 11 of 16, the
         # twelfth cut in half over a scroll bar, in the middle of a 2560x1440 panel.
+        self._fit_to_sections()
+
+    def _fit_to_sections(self) -> None:
         from planner.ui.screen_fit import available_area
 
+        parent = self.parentWidget()
         room = available_area(parent.window() if parent is not None else None).height()
-        self.resize(self.sizeHint().width(), self.preferred_height(room))
+        self.resize(max(self.width(), self.sizeHint().width()), self.preferred_height(room))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # Opened while presenting: given the room's type as it is shown, its rows taller (8 of 17 in sight).
+            # Once its widgets have the type too (their font changes come after the dialog's), and on the screen.
+            QTimer.singleShot(0, self, self._refit)
+
+    def _refit(self) -> None:
+        from planner.ui.screen_fit import fit_window
+
+        self._fit_to_sections()
+        if self.isVisible():
+            fit_window(self)
 
     def preferred_height(self, room: int) -> int:
         """The dialog's height with every section of its list in sight (no scroll bar), at most ``room`` px (there
