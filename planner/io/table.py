@@ -294,6 +294,13 @@ _ALIASES = {
     "afhankelijkheden": "depends_on", "% voltooid": "progress", "resourcenamen": "owner", "eigenaar": "owner",
     "verantwoordelijke": "owner", "mijlpaal": "milestone", "opmerkingen": "notes",
     "overzichtsniveau": "outline level",
+    # Japanese, Chinese (simplified) and Korean: MS Project's column names in those languages
+    "タスク名": "title", "期間": "duration", "開始日": "start", "終了日": "finish", "先行タスク": "depends_on",
+    "達成率": "progress", "リソース名": "owner", "マイルストーン": "milestone",
+    "任务名称": "title", "工期": "duration", "开始时间": "start", "完成时间": "finish", "前置任务": "depends_on",
+    "完成百分比": "progress", "资源名称": "owner", "里程碑": "milestone",
+    "작업 이름": "title", "기간": "duration", "시작": "start", "완료": "finish", "선행 작업": "depends_on",
+    "완료율": "progress", "리소스 이름": "owner", "마일스톤": "milestone",
     # Redmine's issue CSV ("#", "Subject", "Estimated time" in hours, "Related issues": see RELATIONS), Azure
     # DevOps' query results ("State", "Target Date", "Area Path", "Successor" links; "Title 1", "Title 2"...: see
     # _work_items), Linear ("Started", "Completed" timestamps, "Parent issue"), Notion ("Assign", "Dates"),
@@ -416,6 +423,9 @@ _UNITS = {  # units per week: weeks = number / units per week (a division keeps 
     "weken": 1.0, "hora": 40.0, "horas": 40.0, "ora": 40.0, "ore": 40.0,
     "uur": 40.0, "uren": 40.0, "u": 40.0, "mes": 0.25, "meses": 0.25, "mese": 0.25, "mesi": 0.25,
     "maand": 0.25, "maanden": 0.25,
+    # Japanese, Chinese and Korean (MS Project's "5 日", "5 个工作日", "5일"; "1 週", "1 周", "1주"; "8 時間")
+    "日": 5.0, "天": 5.0, "工作日": 5.0, "个工作日": 5.0, "일": 5.0, "週": 1.0, "周": 1.0, "週間": 1.0, "주": 1.0,
+    "時間": 40.0, "小时": 40.0, "小時": 40.0, "시간": 40.0,
 }  # fmt: skip
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _SPAN = re.compile(
@@ -1474,6 +1484,9 @@ _WRITTEN_DATE = re.compile(
 is not read)."""
 
 
+_YEAR_FIRST = re.compile(r"^(\d{4})\s*(?:\.|年|년)\s*(\d{1,2})\s*(?:\.|月|월)\s*(\d{1,2})\s*(?:\.|日|일)?$")
+"""A date year first with dots or the year, month and day signs, as Hungarian, Korean, Japanese and Chinese
+spreadsheets write them ('2026.03.02.', '2026. 3. 2.', '2026年3月2日', '2026년 3월 2일'): no doubt about the order."""
 _DAY_WORD_YEAR = re.compile(r"^(\d{1,2})([/-])([^\W\d_]{3,10})\.?\2(\d{4}|\d{2})$")
 """A day, a month's word and a year between slashes or dashes: Jira's dates in German, French, Spanish...
 ('12/Mär/26 9:41 AM' with the time taken off), a spreadsheet's d-mmm-yy in those languages ('5-dic-26')."""
@@ -1519,6 +1532,9 @@ def _date_cell(cell: Any, formats: Sequence[str]) -> dt.date | None:
     ):
         with contextlib.suppress(ValueError):
             return dt.date(int(written.group(4)), _MONTH_WORDS[month_word], int(written.group(1)))
+    if (first := _YEAR_FIRST.match(text)) is not None:  # '2026.03.02', '2026. 3. 2.', '2026年3月2日'
+        with contextlib.suppress(ValueError):
+            return dt.date(*(int(x) for x in first.groups()))
     short = _DAY_WORD_YEAR.match(text)
     short_word = short.group(3).casefold() if short is not None else ""
     if short is not None and short_word in _MONTH_WORDS and short_word not in _ENGLISH_MONTHS:

@@ -1,5 +1,6 @@
 """Dates as trackers write them in the user's language (H-interop31): Jira's dd/MMM/yy with German month
-abbreviations ('02/Mär/26 9:41 AM', '30/Okt/26'), a spreadsheet's d-mmm-yyyy ('12-Mar-2026').
+abbreviations ('02/Mär/26 9:41 AM', '30/Okt/26'), a spreadsheet's d-mmm-yyyy ('12-Mar-2026'), year-first dates of
+Hungarian, Korean, Japanese and Chinese sheets ('2026.03.02.', '2026年3月2日': not read before).
 
 Before: 'Mär' and 'Okt' were no month, so the start and due dates of tests/io/data/s31/jira-german-dates.csv were
 not read ('3 start dates could not be read; ignored'), and '12-Mar-2026' (four-digit year) was not a date."""
@@ -47,6 +48,11 @@ def test_s31_jira_with_german_month_abbreviations() -> None:
         ("05/Dez/26", dt.date(2026, 12, 5)),
         ("12/dic/2026", dt.date(2026, 12, 12)),
         ("12-Mar-2026", dt.date(2026, 3, 12)),
+        ("2026.03.02.", dt.date(2026, 3, 2)),  # Hungarian
+        ("2026. 3. 2.", dt.date(2026, 3, 2)),  # Korean
+        ("2026年3月2日", dt.date(2026, 3, 2)),  # Japanese, Chinese
+        ("2026년 3월 2일", dt.date(2026, 3, 2)),
+        ("2026.02.30", None),
         ("31/Feb/26", None),
         ("12/Foo/26", None),
     ],

@@ -1,8 +1,10 @@
-"""Sheets typed in a German locale and saved as CSV, and trackers' date cells nobody can read (H-interop31).
+"""Sheets typed in a German locale and saved as CSV, a Japanese MS Project's CSV, and trackers' date cells nobody can
+read (H-interop31).
 
 Before: a German sheet's 'Fertig' column ('100%', '50%': how far each task is) was 'not a plan field; ignored', so
 every task read as not started; a due date the import could not read ('next Friday') was dropped without a word
-(an unread start date was said)."""
+(an unread start date was said); a Japanese MS Project's CSV had no title column it knew ('no title or id column')
+and its dates ('2026年3月2日') and durations ('5 日') were no dates and no spans."""
 
 from __future__ import annotations
 
@@ -48,3 +50,19 @@ def test_s31_an_unreadable_due_date_is_said(tmp_path: Path, start: str) -> None:
         "1 finish date could not be read (first: line 2, 'next Friday'); ignored: write dates as the others are, "
         "or as YYYY-MM-DD" in report.text(limit=None)
     )
+
+
+def test_s31_japanese_ms_project_save_as_csv() -> None:
+    """A Japanese MS Project's Save as CSV (column names タスク名, 期間, 開始日, 終了日, 先行タスク, 達成率, リソース名;
+    durations '5 日', '1 週'; dates '2026年3月2日'). By hand: 要件定義 1 week, done, from Mon 2 Mar 2026; 設計 2 weeks,
+    half done; テスト 1 week; a chain by row numbers; owners 田中, 佐藤, 田中."""
+    plan, report = import_file(DATA / "ms-project-ja.csv")
+    text = report.text(limit=None)
+    assert [d.title for d in plan.decisions] == ["要件定義", "設計", "テスト"]
+    assert [d.weeks() for d in plan.decisions] == pytest.approx([1, 2, 1])
+    assert [d.progress for d in plan.decisions] == [100, 50, 0]
+    teams = {t.id: t.name for t in plan.teams}
+    assert [teams[str(d.owner)] for d in plan.decisions] == ["田中", "佐藤", "田中"]
+    assert plan.start_date is not None and plan.start_date.isoformat() == "2026-03-02"
+    assert len(plan.dependencies) == 2
+    assert "not a plan field" not in text
