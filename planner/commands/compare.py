@@ -225,7 +225,12 @@ def _delta_cells(items: list[Any], figure: str) -> list[str]:
 def _date_cells(items: list[Any], figure: str) -> list[str]:
     from planner.model import units
 
-    return [units.format_date(units.week_to_date(x.plan.start_date, getattr(x, figure))) for x in items]
+    return [
+        "-"
+        if getattr(x, figure) is None
+        else units.format_date(units.week_to_date(x.plan.start_date, getattr(x, figure)))
+        for x in items
+    ]
 
 
 def _figure_rows(t: _Table, comparison: Any) -> None:
@@ -248,8 +253,9 @@ def _figure_rows(t: _Table, comparison: Any) -> None:
         t.row(label, _week_cells(items, fig))
         if start is not None and fig != "gating_price":
             t.row("  date", _date_cells(items, fig))
-        if len(items) > 1:
-            t.row(f"  vs {ref.name}", _delta_cells(items, fig))
+        deltas = _delta_cells(items, fig)
+        if any(deltas):  # (no row of blanks when no plan but the reference has the figure)
+            t.row(f"  vs {ref.name}", deltas)
     if any(x.target is not None for x in items):  # the rolling finish against each plan's target
         t.row("Target, week", [units.format_weeks(x.target) for x in items])
         t.row("  weeks to spare", [units.format_weeks(x.weeks_to_spare) for x in items])
@@ -261,13 +267,11 @@ def _figure_rows(t: _Table, comparison: Any) -> None:
             f"Spend{(' (' + currency + ')') if currency else ''}",
             [format_money(x.cost) for x in items],  # (the currency is in the row's name)
         )
-        if len(items) > 1:  # as the finish rows, and the app's comparison under each spend
-            from planner.analysis.cost import signed_money
+        from planner.analysis.cost import signed_money
 
-            t.row(
-                f"  vs {ref.name}",
-                ["" if k == 0 else signed_money(x.shown_delta("cost")) for k, x in enumerate(items)],
-            )
+        spend = ["" if k == 0 else signed_money(x.shown_delta("cost")) for k, x in enumerate(items)]
+        if any(spend):  # as the finish rows, and the app's comparison under each spend
+            t.row(f"  vs {ref.name}", spend)
     t.row("Critical decisions", [str(len(x.critical)) if x.ok else "-" for x in items])
     for x in items[1:]:
         if x.ok and ref.ok:
