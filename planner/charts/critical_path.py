@@ -356,7 +356,34 @@ def _draw(
         bits.append(f"one of {s.critical_chain_count} equally long chains")
     if steps is not None and (first > 0 or stop < len(full)):
         bits.insert(0, f"steps {first + 1}\u2013{stop} of {len(full)}")
-    style.title(fig, f"Critical path \u2014 {plan.title}", " \u00b7 ".join(bits))
+    # Figures are left out, never cut: the note on links goes first (the chips mark every other kind), then the
+    # count of equal chains, the finish's date (its week stays), the weeks of waits. The fraud sample's path read
+    # '... unless marked · one of…'.
+    note = "links are finish-to-start unless marked"
+    chains = [b for b in bits if b.startswith("one of ")]
+    fewer = [b for b in bits if b != note and b not in chains]
+    finish = f"finish {style.fmt_when(plan, s.finish)}"
+    weeks = [f"finish wk {style.fmt_weeks(s.finish)}" if b == finish else b for b in fewer]
+    options = [
+        bits,
+        [b for b in bits if b != note],
+        fewer,
+        weeks,
+        [b for b in weeks if "wk of lags" not in b],
+    ]
+    texts = [" \u00b7 ".join(o) for o in options]
+    room = fig.get_size_inches()[0] - 0.4
+    sub = next(
+        (
+            t
+            for t in texts
+            if style.measured_width_in(t, style.SUBTITLE_PT) <= room
+            and len(t)
+            <= style.chars_fitting(room, style.SUBTITLE_PT)  # (style.title shortens by a count too)
+        ),
+        texts[-1],
+    )
+    style.title(fig, f"Critical path \u2014 {plan.title}", sub)
 
 
 def _draw_to_scale(fig: Figure, analysis: Analysis, idx: list[int], first: int, colors: list[str]) -> None:
