@@ -3376,7 +3376,8 @@ def rows_to_plan(
         repeated = f" ({n} columns)" if n > 1 else ""
         report.add("column", f"column {quoted(h)}{repeated} is not a plan field; ignored")
     plan = new_plan(title)
-    rows = _progress_fractions(keys, header, list(rows), report)
+    # (the planner's own export writes progress in per cent: 0.5 there is half of one per cent)
+    rows = list(rows) if own_export else _progress_fractions(keys, header, list(rows), report)
     if own_export:
         _plan_dates(plan, keys, rows, path)
     stages = [(s.id, s.name) for s in plan.stages]

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from planner.cli import main
-from planner.io import import_file
+from planner.io import export_file, import_file
 from planner.io.table import range_span, span_weeks
+from planner.model import load_plan
 from planner.model.plan import Status, ThreePoint
 
 DATA = Path(__file__).parent / "data" / "s31"
@@ -117,3 +118,28 @@ def test_s31_a_progress_column_with_a_cell_of_no_number_is_said(tmp_path: Path, 
     assert "column '% Complete' does not hold numbers" in text
     assert "fractions of 1" not in text
     assert [d.progress for d in plan.decisions] == [0, 0]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_s31_the_planners_own_export_keeps_a_progress_under_one_per_cent(tmp_path: Path, suffix: str) -> None:
+    """The fractions rule is for other tools' sheets: the planner's own export writes per cent, so a decision 0.5 %
+    done beside others not started comes back 0.5 %, not 50 % (it did, for a moment, in this session)."""
+    plan = load_plan(Path(__file__).parents[2] / "sample_plans" / "insights-assistant.plan.json")
+    first, *rest = plan.decisions
+    decisions = [first.model_copy(update={"progress": 0.5, "status": Status.IN_PROGRESS})] + [
+        d.model_copy(
+            update={
+                "progress": 0.0,
+                "status": Status.NOT_STARTED,
+                "actual_start": None,
+                "actual_finish": None,
+            }
+        )
+        for d in rest
+    ]
+    plan = plan.model_copy(update={"decisions": decisions, "status_date": None})
+    path = tmp_path / f"plan{suffix}"
+    export_file(plan, path)
+    back, report = import_file(path)
+    assert back.decisions[0].progress == 0.5
+    assert "fractions of 1" not in report.text(limit=None)
