@@ -13,7 +13,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -220,7 +220,9 @@ class ImportDialog(QDialog):
         self.report_view.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        layout.addWidget(self.report_view)
+        layout.addWidget(
+            self.report_view, 1
+        )  # (the room it is given goes to the report, not the table's foot)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -238,6 +240,37 @@ class ImportDialog(QDialog):
         # As wide as the mapping's columns: left to Qt, a first show is at most 2/3 of the screen wide (and the
         # table's hint was ignored: 662 px on any screen). Kept to the screen when shown (screen_fit).
         self.resize(self.sizeHint())
+        self._report_fitted = False
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._report_fitted:
+            self._report_fitted = True
+            # After screen_fit has placed it (its timer comes first): the report's lines are laid out by then.
+            QTimer.singleShot(0, self, self._show_report_whole)
+
+    def _show_report_whole(self) -> None:
+        """Taller by the report's lines out of sight (wrapped as shown), up to the screen's available height: at
+        its layout's size eight lines of 26 were in sight over a scroll bar, on a 1920x1080 screen at a 150 % font
+        with 500 px of it free."""
+        from planner.ui.screen_fit import available_area, fit_window
+
+        view = self.report_view
+        if view.verticalScrollBar().maximum() <= 0:
+            return
+        lines, block = 0.0, view.document().firstBlock()
+        while block.isValid():  # (at most 50 items: report.text(limit=50)) each as tall as it wraps
+            lines += view.blockBoundingRect(block).height()
+            block = block.next()
+        more = round(lines + 2 * view.document().documentMargin()) - view.viewport().height()
+        if more <= 0:
+            return
+        area = available_area(self)
+        extra = self.frameGeometry().height() - self.height()
+        height = min(self.height() + more, area.height() - max(0, extra))
+        if height > self.height():
+            self.resize(self.width(), height)
+            fit_window(self, area)
 
     def set_choice(self, row: int, stage: str | None = None, area: str | None = None) -> None:
         """Choose a stage and/or area id for summary ``row`` (what the combo boxes do; for tests and scripts)."""
