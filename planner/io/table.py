@@ -3189,6 +3189,88 @@ def _gitlab_columns(
     return out
 
 
+_TRELLO_QUIET = (
+    "card url", "attachment count", "attachment links", "vote count", "comment count", "last activity date",
+    "list id", "board id", "board name", "checklist item total count", "checklist item completed count",
+    "due complete", "archived",
+)  # fmt: skip
+
+
+def _trello_columns(
+    header: Sequence[Any], keys: list[str], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
+) -> list[tuple[int, Sequence[Any]]]:
+    """Trello's CSV export (Card ID, Card Name, Card URL, ..., Checklist Item Total Count, Checklist Item Completed
+    Count, ..., List Name, Board ID, Board Name, Archived, Start Date, Due Complete): an archived card is not on the
+    board (not carried, said), a card whose due date is ticked complete is 100 % done, and its checklist items
+    ticked of all give the others' progress (the file has no progress column); its other columns are said in one
+    line. ``keys`` is changed in place; the rows are returned."""
+    names = [re.sub(r"\s+", " ", str(h or "").strip().lower()) for h in header]
+    if not {"card id", "card name", "list name"} <= set(names):
+        return rows
+
+    def cell(cells: Sequence[Any], name: str) -> str:
+        at = names.index(name) if name in names else len(cells)
+        return str(cells[at] if at < len(cells) and cells[at] is not None else "").strip()
+
+    def ticked(text: str) -> bool:
+        return text.casefold() in ("true", "yes", "1")
+
+    archived = [(line, cell(c, "card name")) for line, c in rows if ticked(cell(c, "archived"))]
+    kept = [(line, c) for line, c in rows if not ticked(cell(c, "archived"))]
+    progress_at = next(
+        (names.index(n) for n in ("due complete", "checklist item completed count") if n in names), None
+    )
+    complete = from_checklists = 0
+    out: list[tuple[int, Sequence[Any]]] = []
+    for line, cells in kept:
+        if progress_at is None or "progress" in keys:
+            out.append((line, cells))
+            continue
+        value = ""
+        done = _plain_number(cell(cells, "checklist item completed count"))
+        total = _plain_number(cell(cells, "checklist item total count"))
+        if ticked(cell(cells, "due complete")):
+            value, complete = "100%", complete + 1
+        elif done is not None and total:
+            value, from_checklists = f"{round(100 * min(done, total) / total, 1):g}%", from_checklists + 1
+        row = [*cells, *[""] * (progress_at + 1 - len(cells))]
+        row[progress_at] = value
+        out.append((line, row))
+    read = {"archived"} | (
+        {"due complete", "checklist item total count", "checklist item completed count"}
+        if progress_at is not None and keys[progress_at] != "progress" and "progress" not in keys
+        else set()
+    )
+    quiet = [str(header[j]).strip() for j, n in enumerate(names) if n in _TRELLO_QUIET and n not in read]
+    for j, n in enumerate(names):
+        if n in _TRELLO_QUIET:
+            keys[j] = _SAID
+    if progress_at is not None and "progress" not in keys:
+        keys[progress_at] = "progress"
+    if archived:
+        report.add(
+            "format",
+            f"{count(len(archived), 'archived card')} ({some((quoted(t) for _, t in archived), 3)}) "
+            f"{agree(len(archived), 'is', 'are')} not carried: the board does not show {agree(len(archived), 'it', 'them')}",
+        )
+    if complete:
+        report.add(
+            "progress",
+            f"{count(complete, 'card')} marked complete (due date ticked) {agree(complete, 'is', 'are')} 100 % done",
+        )
+    if from_checklists:
+        report.add(
+            "progress",
+            f"{count(from_checklists, 'card')}{agree(from_checklists, chr(39) + 's', chr(39))} progress is the share of "
+            "its checklist items ticked",
+        )
+    if quiet:
+        report.add(
+            "column", f"Trello's columns {some(map(quoted, quiet), 4)} are not plan fields; not carried"
+        )
+    return out
+
+
 def _seconds_tool(header: Sequence[Any]) -> str:
     """Whose rule gave bare numbers a unit of seconds, as the import report names it: GitLab's Time Estimate in a
     GitLab issue export (see :func:`_gitlab_columns`), else Jira's (its Original Estimate, and the unit's name)."""
@@ -3335,6 +3417,7 @@ def rows_to_plan(
     rows = _pivotal_columns(header, keys, rows, report)
     rows = _status_category(header, keys, rows, report)
     rows = _gitlab_columns(header, keys, rows, report)
+    rows = _trello_columns(header, keys, rows, report)
     _bugzilla_columns(header, keys)
     rows = _epic_link(header, keys, rows, report)
     if (

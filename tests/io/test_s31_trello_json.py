@@ -160,3 +160,20 @@ def test_s31_trello_card_numbers_repeated_fall_back_to_short_links(tmp_path: Pat
     path.write_text(json.dumps(board), encoding="utf-8")
     plan, _ = import_file(path)
     assert [d.id for d in plan.decisions] == ["3", "4", "aB3cD4eF", "zY9xW8vU"]
+
+
+def test_s31_trello_csv_export_archived_complete_and_checklists() -> None:
+    """Trello's CSV export (a paid plan's; its columns as Trello writes them), tests/io/data/s31/trello-csv-export.csv.
+    Before: the archived card 'Old banner' was a decision like the others, 'Due Complete' and the checklist counts
+    were 'not a plan field' (Build API, 1 of 4 items ticked, read 0 % done), and each of Trello's eleven other
+    columns had its own report line. By hand: Define scope done (due complete, in Done), Build API 25 %, Launch not
+    started; Old banner not carried."""
+    plan, report = import_file(BOARD.parent / "trello-csv-export.csv")
+    text = report.text(limit=None)
+    assert [d.title for d in plan.decisions] == ["Define scope", "Build API", "Launch"]
+    assert [d.progress for d in plan.decisions] == [100, 25, 0]
+    assert [d.status for d in plan.decisions] == [Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED]
+    assert "1 archived card ('Old banner') is not carried: the board does not show it" in text
+    assert "1 card's progress is the share of its checklist items ticked" in text
+    assert "not a plan field" not in text
+    assert text.count("Trello's columns") == 1
