@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from planner.ui.main_window import MainWindow
 
 ACTIVE_STYLE = f"QLabel#scenarioNote {{ {SCENARIO_NOTE_CSS} padding: 1px 6px; }}"
+PLAIN_STYLE = "QLabel#scenarioNote { padding: 1px 6px; }"
+"""The note's padding without its colours (Base shown: "2 scenarios" touched the chooser's edge)."""
 
 
 class ScenarioBar(QObject):
@@ -150,7 +152,7 @@ class ScenarioBar(QObject):
         if active is None:
             self.note.setText(units.count(len(names), "scenario") if names else "")
             self.note.setToolTip("")
-            self.note.setStyleSheet("")
+            self.note.setStyleSheet(PLAIN_STYLE)
             # Clearing the style sheet leaves the palette it set: "2 scenarios" stayed dark yellow-brown, hardly
             # readable on the dark theme's toolbar. An empty palette inherits the toolbar's again.
             self.note.setPalette(QPalette())
