@@ -3648,7 +3648,8 @@ def rows_to_plan(
             skipped = (
                 f"a template's instruction row ({quoted(title_text[:60])}) was skipped: it is not a task"
             )
-        elif not raw_id and _is_total_row(title_text, rec):
+        elif (not raw_id or not str(rec.get("title") or "").strip()) and _is_total_row(title_text, rec):
+            # ('Total' in the id column of a row without a title: an Excel table's total row starts at column A)
             skipped = (
                 f"a total row ({quoted(title_text)}) was skipped: it sums the rows above, it is not a task"
             )

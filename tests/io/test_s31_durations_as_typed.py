@@ -143,3 +143,15 @@ def test_s31_the_planners_own_export_keeps_a_progress_under_one_per_cent(tmp_pat
     back, report = import_file(path)
     assert back.decisions[0].progress == 0.5
     assert "fractions of 1" not in report.text(limit=None)
+
+
+def test_s31_a_total_row_with_its_word_in_the_id_column(tmp_path: Path) -> None:
+    """An Excel table's total row starts at column A: 'Total' under ID, no task name, the sums beside it. Before, it
+    was a decision named 'Total' (5 weeks, 3,000 of cost counted twice), without a word."""
+    path = tmp_path / "tot.csv"
+    path.write_text(
+        "ID,Task,Duration,Cost\n1,Scope,2,1000\n2,Build,3,2000\nTotal,,5,3000\n", encoding="utf-8"
+    )
+    plan, report = import_file(path)
+    assert [d.title for d in plan.decisions] == ["Scope", "Build"]
+    assert "line 4: a total row ('Total') was skipped" in report.text(limit=None)
