@@ -3189,6 +3189,50 @@ def _gitlab_columns(
     return out
 
 
+_DONE_HEADERS = {"done", "done?", "is done", "complete?", "erledigt", "erledigt?", "fait", "fait ?", "fait?"}
+"""A checkbox column saying whether a row is done (a Google Sheets or Excel tracker's 'Done', Notion's checkbox
+property exported as Yes/No); Linear's 'Completed' is a timestamp, and a 'Completed' of 1/0 is not read (see
+tests/io/test_s21r_completed_checkbox.py)."""
+_TICKED = {"true", "yes", "ja", "oui", "sí", "si", "x", "\u2713", "\u2714", "\u2611", "1", "checked", "done"}
+_UNTICKED = {"false", "no", "nein", "non", "0", "unchecked", "\u2610", "-"}
+
+
+def _done_checkbox(
+    header: Sequence[Any], keys: list[str], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
+) -> list[tuple[int, Sequence[Any]]]:
+    """A 'Done' checkbox column (:data:`_DONE_HEADERS`) of ticks and blanks (TRUE/FALSE, Yes/No, x, ✓) read as the
+    rows' status when the file has no status column: a ticked row is done, the others as their progress says.
+    Said in one line. ``keys`` is changed in place; the rows are returned."""
+    names = [re.sub(r"\s+", " ", str(h or "").strip().lower()) for h in header]
+    at = next((j for j, n in enumerate(names) if n in _DONE_HEADERS), None)
+    if at is None or "status" in keys:
+        return rows
+
+    def word(cells: Sequence[Any]) -> str:
+        cell = cells[at] if at < len(cells) else None
+        if isinstance(cell, bool):
+            return "true" if cell else "false"
+        if isinstance(cell, int | float):
+            return f"{cell:g}"
+        return str(cell or "").strip().casefold()
+
+    words = [word(c) for _, c in rows]
+    if not any(w in _TICKED for w in words) or any(w and w not in _TICKED | _UNTICKED for w in words):
+        return rows
+    keys[at] = "status"
+    out: list[tuple[int, Sequence[Any]]] = [
+        (line, [*cells[:at], "done" if word(cells) in _TICKED else "", *cells[at + 1 :]])
+        for line, cells in rows
+    ]
+    ticked = sum(w in _TICKED for w in words)
+    report.add(
+        "column",
+        f"column {quoted(str(header[at]).strip())} (a checkbox) is read as the rows' status: {count(ticked, 'row')} "
+        f"ticked {agree(ticked, 'is', 'are')} done, the others as their progress says",
+    )
+    return out
+
+
 _TRELLO_QUIET = (
     "card url", "attachment count", "attachment links", "vote count", "comment count", "last activity date",
     "list id", "board id", "board name", "checklist item total count", "checklist item completed count",
@@ -3418,6 +3462,7 @@ def rows_to_plan(
     rows = _status_category(header, keys, rows, report)
     rows = _gitlab_columns(header, keys, rows, report)
     rows = _trello_columns(header, keys, rows, report)
+    rows = _done_checkbox(header, keys, rows, report)
     _bugzilla_columns(header, keys)
     rows = _epic_link(header, keys, rows, report)
     if (

@@ -66,3 +66,37 @@ def test_s31_japanese_ms_project_save_as_csv() -> None:
     assert plan.start_date is not None and plan.start_date.isoformat() == "2026-03-02"
     assert len(plan.dependencies) == 2
     assert "not a plan field" not in text
+
+
+@pytest.mark.parametrize(
+    ("ticked", "blank", "suffix"),
+    [("TRUE", "FALSE", ".csv"), ("Yes", "No", ".csv"), ("x", "", ".csv"), (True, False, ".xlsx")],
+)
+def test_s31_a_done_checkbox_is_the_rows_status(
+    tmp_path: Path, ticked: object, blank: object, suffix: str
+) -> None:
+    """A tracker sheet's 'Done' checkbox (Google Sheets and Excel write TRUE/FALSE, Notion's checkbox property Yes/No,
+    a typed one x). Before: 'column Done is not a plan field; ignored', so Scope, ticked, was not started."""
+    rows: list[list[object]] = [
+        ["Task", "Owner", "Start", "End", "Done"],
+        ["Scope", "Ana", "2026-03-02", "2026-03-06", ticked],
+        ["Build", "Ben", "2026-03-09", "2026-03-20", blank],
+    ]
+    path = tmp_path / f"tracker{suffix}"
+    if suffix == ".csv":
+        path.write_text("\n".join(",".join(str(c) for c in r) for r in rows) + "\n", encoding="utf-8")
+    else:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for r in rows:
+            sheet.append(r)
+        book.save(path)
+    plan, report = import_file(path)
+    assert [d.status for d in plan.decisions] == [Status.DONE, Status.NOT_STARTED]
+    assert (
+        "column 'Done' (a checkbox) is read as the rows' status: 1 row ticked is done, the others as their progress "
+        "says" in report.text(limit=None)
+    )
