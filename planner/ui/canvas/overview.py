@@ -32,6 +32,10 @@ TEXT_PT = 9.0  # block texts (>= 12 px tall on a 96 dpi screen)
 MIN_COLUMN_PX = 120  # a stage column narrower than this on screen: the columns share the viewport evenly
 # (narrower still when the viewport has less for each: every stage in sight, its name elided if it must be)
 NO_AREA = "No area"
+FILL_MOST = 1.6
+"""Presenting, how much larger than the room's type the overview grows where the view has room to spare."""
+FILL_STEP = 1.05
+"""The step it grows by (the largest that still fits is kept)."""
 
 
 @dataclass
@@ -163,12 +167,15 @@ def paint(
     height: int,
     text_scale: float = 1.0,
     names: bool = False,
+    fill: bool = False,
 ) -> list[tuple[QRect, str]]:
     """Draw ``summary`` in screen pixels (``painter`` untransformed): stage columns over ``spans`` (x ranges of
     the bands on screen), starting at ``top``; return the texts drawn and their rectangles (tests).
     ``text_scale`` enlarges the type (presentation mode: readable from the room) as far as the blocks still fit
     the ``height``; never below 1. With ``names``, a block of one decision shows its title, not "1 decision"
-    (presentation mode: the room sees what the small plan is about)."""
+    (presentation mode: the room sees what the small plan is about). With ``fill`` (presentation mode), the type
+    grows past ``text_scale`` (up to :data:`FILL_MOST` times) into the height the view leaves, the columns' words
+    still whole."""
     drawn: list[tuple[QRect, str]] = []
     summary.blocks = {}
     if not summary.columns or not spans:
@@ -179,11 +186,14 @@ def paint(
     )  # each column's share of the view: 12 stages at 120 px ran off a 1280 px one
     used_rows = sorted({r for (_, r) in summary.cells})
     gap = 6
-    scale = max(1.0, text_scale)
-    while True:
-        header_font, name_font, count_font = _fonts(scale)
-        hfm, nfm, cfm = QFontMetrics(header_font), QFontMetrics(name_font), QFontMetrics(count_font)
-        notes = summary.notes if any(summary.notes) else []
+    notes = summary.notes if any(summary.notes) else []
+    room = share - 12
+
+    def measure(scale: float) -> tuple[tuple[QFont, QFont, QFont], int, int, int, int, int]:
+        """The fonts at ``scale``, the header's, a block's and the whole overview's height, the widest text,
+        and a two-line block's height."""
+        fonts = _fonts(scale)
+        hfm, nfm, cfm = (QFontMetrics(f) for f in fonts)
         header_h = hfm.height() + 10 + (cfm.height() + 2 if notes else 0)
         two_lines = nfm.height() + cfm.height() + 10
         one_line = max(nfm.height(), cfm.height()) + 8
@@ -191,12 +201,29 @@ def paint(
         needed = header_h + gap + len(used_rows) * (block_h + gap)
         # Each column's header and area names whole in the column the view can give it (at a 16 pt desk font,
         # 148 px columns read "Frame · …" and "Architec…"): the type shrinks before the text is cut.
-        room = share - 12
         wide = max(hfm.horizontalAdvance(f"{name} · {count}") for name, count in summary.columns)
         wide = max([wide, *(nfm.horizontalAdvance(summary.rows[r][0]) + 16 for r in used_rows)])
+        return fonts, header_h, block_h, needed, wide, two_lines
+
+    scale = max(1.0, text_scale)
+    while True:
+        fonts, header_h, block_h, needed, wide, two_lines = measure(scale)
         if (needed <= height and wide <= room) or scale <= 1.0:
             break
         scale = max(1.0, scale * 0.9)  # larger type than the rows or columns leave room for: a little smaller
+    if fill and scale >= text_scale and block_h == two_lines:
+        # Presenting, with room to spare (the portfolio's Home over the top 60 % of a 2560x1440 panel): larger,
+        # up to FILL_MOST, as far as the rows (on two lines each) and the columns' words still fit.
+        most = scale * FILL_MOST
+        while scale * FILL_STEP <= most:
+            grown = measure(scale * FILL_STEP)
+            # (12 px to spare: a column as wide as its share elides its header 18 px short of it)
+            if grown[3] > height - 2 * gap or grown[4] > room - 12 or grown[2] != grown[5]:
+                break
+            scale *= FILL_STEP
+            fonts, header_h, block_h, needed, wide, two_lines = grown
+    header_font, name_font, count_font = fonts
+    hfm, nfm, cfm = QFontMetrics(header_font), QFontMetrics(name_font), QFontMetrics(count_font)
     # Wide enough for the widest stage header ("Operationalize · 28" was "Operationali…" in presentation type),
     # as far as the view has room for every column.
     widest = max(hfm.horizontalAdvance(f"{name} · {count}") for name, count in summary.columns) + 16
@@ -256,7 +283,7 @@ def paint(
         painter.fillRect(QRect(r.left() + 1, r.top() + 1, 5, r.height() - 1), color)
         inner = r.adjusted(10, 4, -6, -4)
         figures = units.count(count, "decision") + (f" · {critical} critical" if critical else "")
-        if block_h == one_line:
+        if block_h != two_lines:
             figures = f"{count}" + (f" · {critical} crit." if critical else "")
             fw = min(cfm.horizontalAdvance(figures), inner.width())
             name_w = inner.width() - fw - 6

@@ -531,7 +531,15 @@ class GraphCanvas(QGraphicsView):
             p = QPainter(pixmap)
             p.setRenderHints(painter.renderHints())
             drawn = overview.paint(
-                p, self._summary, spans, top_px, vw, vh, self.overview_text_scale, self.overview_names
+                p,
+                self._summary,
+                spans,
+                top_px,
+                vw,
+                vh,
+                self.overview_text_scale,
+                self.overview_names,
+                fill=self._room_text_scale is not None,  # presenting: into the room the view leaves
             )
             p.end()
             cached = self._overview_cache = (cache_key, pixmap, drawn)
