@@ -1196,7 +1196,17 @@ def _status_word(text: str) -> Status | None:
     key = text.strip().lower().replace(" ", "_").replace("-", "_")  # (Rally's "In-Progress")
     if key in STATUS_WORDS:
         return STATUS_WORDS[key]
-    return next((st for st in Status if st.value == key), None)
+    found = next((st for st in Status if st.value == key), None)
+    if found is not None:
+        return found
+    # a status dressed as boards show it: an emoji or symbol before or after ('✅ Done', '🟡 In progress'), a
+    # note in brackets ('In progress (50%)'), punctuation ('[Done]', 'DONE!')
+    bare = _EDGES.sub("", _BRACKETED_NOTE.sub("", text.strip()))
+    return _status_word(bare) if bare and bare != text.strip() else None
+
+
+_BRACKETED_NOTE = re.compile(r"(?<=\S)\s*[(\[][^()\[\]]*[)\]]\s*$")
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 _YES = {"yes", "y", "true", "1", "x", "ja", "j", "wahr", "oui", "vrai", "sí", "si", "sì", "sim", "verdadero",
@@ -3831,6 +3841,13 @@ def rows_to_plan(
         if status_text in STATUS_WORDS:
             synonyms[str(rec.get("status")).strip()] = STATUS_WORDS[status_text]
             status_text = STATUS_WORDS[status_text].value
+        elif (
+            status_text
+            and status_text not in {s.value for s in Status}
+            and (dressed := _status_word(str(rec.get("status")))) is not None
+        ):  # '✅ Done', 'In progress (50%)': a status word as a board dresses it
+            synonyms[str(rec.get("status")).strip()] = dressed
+            status_text = dressed.value
         if status_text and status_text not in {s.value for s in Status}:
             unknown_statuses.setdefault(str(rec.get("status")).strip(), where)
             status_text = ""  # a team's own word ('In review'): the row's progress decides

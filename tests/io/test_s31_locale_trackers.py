@@ -100,3 +100,25 @@ def test_s31_a_done_checkbox_is_the_rows_status(
         "column 'Done' (a checkbox) is read as the rows' status: 1 row ticked is done, the others as their progress "
         "says" in report.text(limit=None)
     )
+
+
+@pytest.mark.parametrize(
+    ("cell", "status"),
+    [
+        ("\u2705 Done", Status.DONE),
+        ("\U0001f7e1 In progress", Status.IN_PROGRESS),
+        ("\U0001f534 Blocked", Status.BLOCKED),
+        ("\u23f3 Not started", Status.NOT_STARTED),
+        ("In progress (50%)", Status.IN_PROGRESS),
+        ("[Done]", Status.DONE),
+        ("DONE!", Status.DONE),
+    ],
+)
+def test_s31_status_words_dressed_as_boards_show_them(tmp_path: Path, cell: str, status: Status) -> None:
+    """Notion, monday.com and ClickUp boards put an emoji or symbol by a status ('✅ Done'), some a note in brackets.
+    Before: each was 'none the planner knows', and the row's progress (none) made it not started."""
+    path = tmp_path / "board.csv"
+    path.write_text(f"Task,Status,Duration\nA,{cell},1\n", encoding="utf-8")
+    plan, report = import_file(path)
+    assert plan.decisions[0].status == status
+    assert "none the planner knows" not in report.text(limit=None)
