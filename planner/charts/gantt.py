@@ -614,12 +614,12 @@ def _draw(
                 )
         if base is not None:
             bx, bw, by = [], [], []
-            for k, i in dec_rows:
+            for _, i in dec_rows:
                 e = base.decisions.get(ids[i])
                 if e is not None:
                     bx.append(e.start)
                     bw.append(max(e.finish - e.start, span * 0.002))
-                    by.append(k)
+                    by.append(mid[i])
             if bx:
                 ax.add_collection(
                     PolyCollection(

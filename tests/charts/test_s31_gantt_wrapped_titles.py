@@ -115,3 +115,39 @@ def test_a_chart_too_short_for_every_wrapped_title_shows_the_most_important_whol
         assert t.get_fontsize() >= style.MIN_PT - 1e-9
     sub = " ".join(t.get_text() for t in fig.texts)
     assert f"the {len(labels)} most important of {len(a.plan.decisions)} decisions shown" in sub, sub
+
+
+def test_a_wrapped_titles_baseline_bar_is_under_its_bar() -> None:
+    import numpy as np
+    from matplotlib.collections import PolyCollection
+    from matplotlib.colors import to_rgba
+
+    from planner.analysis.baselines import make_baseline, with_baseline
+
+    a0 = _analysis()
+    assert a0.schedule is not None
+    a = analyze(with_baseline(a0.plan, make_baseline(a0.schedule, "Q1", plan=a0.plan)))
+    fig = Figure(figsize=(7.3, 14.0))
+    charts.draw_gantt(fig, a, compact=True, wrap=True, baseline="Q1")
+    ax = fig.axes[0]
+    polys = [c for c in ax.collections if isinstance(c, PolyCollection)]
+    grey = to_rgba(style.BASELINE)
+    faces = [np.asarray(c.get_facecolor(), dtype=float).reshape(-1, 4) for c in polys]
+    base = [c for c, f in zip(polys, faces, strict=True) if len(f) and np.allclose(f[0], grey)]
+    bars = [c for c in polys if c.get_zorder() == 3]
+    assert base and bars
+
+    def spans(cs: list[PolyCollection]) -> list[tuple[float, float, float]]:  # (start, end, middle row) a bar
+        out = []
+        for c in cs:
+            for p in c.get_paths():
+                v = np.asarray(p.vertices, dtype=float)
+                out.append(
+                    (round(float(v[:, 0].min()), 6), round(float(v[:, 0].max()), 6), float(v[:, 1].mean()))
+                )
+        return out
+
+    drawn = spans(bars)
+    for x0, x1, y in spans(base):  # the thin bar sits just under its bar, not in a wrapped title's first row
+        twins = [yb for a, b, yb in drawn if (a, b) == (x0, x1)]
+        assert twins and any(0 < y - yb < 0.6 for yb in twins), (x0, x1, y, twins)

@@ -58,3 +58,24 @@ def test_every_title_is_whole_in_the_gantt(orientation: str, n: int, tmp_path: P
         float(m.group(2)) for p in report.reader.pages for m in _TF.finditer(p.get_contents().get_data())
     ]
     assert sizes and min(sizes) >= 7.0 - 1e-6
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_every_title_is_whole_in_the_baseline_gantt(orientation: str, tmp_path: Path) -> None:
+    from planner.analysis.baselines import make_baseline, with_baseline
+
+    plan = _plan(60)
+    first = analyze(plan)
+    assert first.schedule is not None
+    a = analyze(with_baseline(plan, make_baseline(first.schedule, "Q1 board", plan=plan)))
+    report = make_report(a, tmp_path / "r.pdf", orientation=orientation, sections=["baseline"])
+    pages = [normalise(p) for p in report.pages]
+    charts = normalise(" ".join(p for p in pages if "baseline “Q1 board”" in p))
+    for d in a.plan.decisions:
+        assert normalise(d.title) in charts, d.title
+    assert "\u2026" not in charts
+    # parts name their rows as the charts' subtitles count them: each stage and decision once
+    for p in pages:
+        for m in re.finditer(r"part \d+ of \d+ \(rows (\d+)–(\d+) of (\d+)\)", p):
+            assert int(m.group(3)) == len(a.plan.decisions) + len(a.plan.stages)
+            assert f"rows {m.group(1)}–{m.group(2)} of {m.group(3)}" in p

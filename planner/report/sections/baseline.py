@@ -127,10 +127,12 @@ def build_baseline(ctx: ReportContext) -> list[Flowable]:
 
 def _gantt(ctx: ReportContext, name: str) -> list[Flowable]:
     import planner.charts as charts
-    from planner.report.sections.charts import gantt_tiles, own_page
+    from planner.report.sections.charts import gantt_tiles, own_page, reader_rows
 
     height = ctx.geometry.frame_height - INTRO_PT
-    tiles = gantt_tiles(ctx, height)
+    width = ctx.geometry.frame_width  # (the chart's: it is not drawn on a wide page)
+    # Titles too long for one row take two or more, drawn whole, as in the Gantt section.
+    tiles = gantt_tiles(ctx, height, width_pt=width, wrap=True)
     out: list[Flowable] = [
         Paragraph("The schedule against the baseline", ctx.styles["h3"]),
         ctx.p(
@@ -150,7 +152,7 @@ def _gantt(ctx: ReportContext, name: str) -> list[Flowable]:
             out.append(
                 Paragraph(
                     f"The schedule against the baseline, part {k + 1} of {len(tiles)} (rows "
-                    f"{a + 1}\u2013{b} of {total})",
+                    f"{reader_rows(ctx, a, b, width)})",
                     ctx.styles["h3"],
                 )
             )
@@ -158,7 +160,7 @@ def _gantt(ctx: ReportContext, name: str) -> list[Flowable]:
         h = natural if natural < height else None
 
         def draw(fig: Figure, rows: tuple[int, int] | None = rows) -> None:
-            charts.draw_gantt(fig, ctx.analysis, rows=rows, baseline=name)
+            charts.draw_gantt(fig, ctx.analysis, rows=rows, baseline=name, wrap=True)
 
         out.append(ctx.chart(draw, h, name="baseline Gantt", min_height=min(height, natural)))
     return out

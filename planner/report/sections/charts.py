@@ -204,7 +204,9 @@ def _gantt_tiles(
     if not compact:
         rows = (0, min(total, cap))
         smallest = ctx.smallest_font(
-            lambda fig: charts.draw_gantt(fig, ctx.analysis, rows=rows, only=only), width, height_pt
+            lambda fig: charts.draw_gantt(fig, ctx.analysis, rows=rows, only=only, wrap=wrap),
+            width,
+            height_pt,
         )
     if smallest < MIN_PT - 1e-6:
         font = MIN_PT * MIN_PT / smallest + 0.01
@@ -234,6 +236,17 @@ def _gantt_tiles(
         (a, b), (c, d) = out[-2], out[-1]
         out[-2:] = [(a, b - short), (c - short, d)]
     return out
+
+
+def reader_rows(ctx: ReportContext, a: int, b: int, width_pt: float, only: list[int] | None = None) -> str:
+    """``a+1–b of N`` for rows ``a``–``b`` of a Gantt drawn with ``wrap`` on a chart ``width_pt`` wide, counted as
+    the chart's subtitle counts them: a stage or a decision each, a wrapped title's further rows not."""
+    rows = _charts().gantt_rows(ctx.analysis, only=only, wrap_in=width_pt / 72)
+
+    def upto(k: int) -> int:
+        return sum(1 for kind, _ in rows[:k] if kind != "more")
+
+    return f"{upto(a) + 1}\u2013{upto(b)} of {upto(len(rows))}"
 
 
 def _tail_height(ctx: ReportContext, tiles: list[tuple[int, int]], a: int, b: int, height: float) -> float:
