@@ -450,7 +450,10 @@ class RiskTab(QWidget):
 
     def top_height_needed(self) -> int:
         """The height the charts and figures need: the finish chart at its readable height under the chart tabs,
-        and the percentile table whole beside it (stacked, the panes' minimum heights)."""
+        and the figures column whole beside it, its risks' effects too (stacked, the panes' minimum heights). With
+        the percentile table alone, the portfolio sample's four effects were one and a half over a scroll bar in a
+        1400x860 window, the register under them with 40 px of empty rows (the register keeps its least:
+        :meth:`_share_height`)."""
         top = self.top
         if top.orientation() == Qt.Orientation.Vertical:
             return top.minimumSizeHint().height()
@@ -458,7 +461,8 @@ class RiskTab(QWidget):
         chart = _finish_chart_size(type_scale.FIGURE_DPI)[1] + bar + 2 * self.charts.contentsMargins().top()
         spacing = self._figures_layout.spacing()
         table = self.state_label.sizeHint().height() + spacing + self.results.minimumHeight()
-        return max(chart, table, top.minimumSizeHint().height())
+        figures = self.figures.sizeHint().height()
+        return max(chart, table, figures, top.minimumSizeHint().height())
 
     def _share_height(self) -> None:
         """The charts and figures their needed height (:meth:`top_height_needed`), the register the rest, at least
@@ -616,6 +620,7 @@ class RiskTab(QWidget):
         if len(effects) > 8:
             lines.append(f"<i>and {len(effects) - 8} more</i>")
         self.risk_effects.setText("".join(lines))
+        QTimer.singleShot(0, self._share_height)  # the figures column's height changed
 
     def _update_by(self, redraw: bool = True) -> None:
         """The probability of finishing by the week or date typed, and (``redraw``) its line on the finish chart."""
