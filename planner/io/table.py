@@ -350,6 +350,17 @@ _ALIASES = {
     "work days": "duration",
     "workdays": "duration",
     "working days": "duration",
+    # a PMO's or consultant's own sheet: the words people head their columns with
+    "activity": "title", "activities": "title", "activity name": "title", "key activity": "title",
+    "key activities": "title", "deliverable": "title", "work item": "title", "work package": "title",
+    "action item": "title", "task/milestone": "title", "task / milestone": "title", "milestone/task": "title",
+    "responsible": "owner", "responsible person": "owner", "owners": "owner",
+    "accountable": "owner", "duration (wks)": "duration", "duration (wk)": "duration", "est. duration": "duration",
+    "estimated duration": "duration", "depends on (id)": "depends_on", "depends on (ids)": "depends_on",
+    "predecessor id": "depends_on", "predecessor ids": "depends_on", "progress %": "progress",
+    "% progress": "progress", "completion %": "progress", "% completion": "progress", "percent": "progress",
+    "target start": "start", "target start date": "start", "forecast start": "start",
+    "target end": "finish", "target end date": "finish", "forecast finish": "finish", "forecast end": "finish",
 }  # fmt: skip
 STATUS_WORDS = {
     **dict.fromkeys(("to_do", "todo", "open", "new", "backlog", "planned", "pending", "not_yet_started"),
@@ -786,8 +797,12 @@ def header_unit(h: Any) -> str | None:
     return m.group("unit") if m else None
 
 
+_PLURAL_MARK = re.compile(r"(?<=[a-z])\(s\)")
+
+
 def _norm_header(h: Any) -> str:
     key = re.sub(r"\s+", " ", str(h or "").strip().lower()).lstrip("\ufeff")
+    key = _PLURAL_MARK.sub("s", key)  # 'Owner(s)', 'Predecessor(s)': the plural's name
     if (custom := re.fullmatch(r"custom field \((.+)\)", key)) is not None:
         key = custom.group(1).strip()  # Jira's "Custom field (Start date)"
     m = _UNIT_HEADER.match(key)
