@@ -1028,6 +1028,7 @@ class PresentationController(QObject):
             if step.focus is not None:
                 self.doc.select([step.focus])
                 canvas.focus_on([step.focus], max(canvas.zoom, CANVAS_ZOOM * self.scale))
+                self._fit_neighbours(canvas, step)
             else:
                 self.doc.select([])
                 self._fit_cards(canvas, step.spotlight, step.stage_id)
@@ -1106,6 +1107,33 @@ class PresentationController(QObject):
                 top = _top_clear_of_cards(beside, first, top, head / canvas.zoom, 2 * half_h)
             centre.setY(top - STEP_TOP_GAP - head / canvas.zoom + half_h)
         canvas.centerOn(centre)
+
+    def _fit_neighbours(self, canvas: Any, step: Step) -> None:
+        """A critical-path step: its decision with the one before and the one after it on the chain, whole under
+        the header strip, zoomed out as far as :data:`STEP_MIN_ZOOM` in the room allows (else its decision
+        centred, as :meth:`_show_step` put it). At the room's zoom the decision it waits for and the one after it
+        were cut by the view's edges (the portfolio sample at 1920x1080), the panel naming both."""
+        chain = step.spotlight
+        if step.focus not in chain:
+            return
+        at = chain.index(step.focus)
+        rect = _cards_rect(canvas, chain[max(0, at - 1) : at + 2])
+        if rect.isNull():
+            return
+        head = canvas.header_height()
+        view = canvas.viewport().rect()
+        room_w, room_h = view.width(), view.height() - head
+        zoom = canvas.zoom
+        shown = canvas.mapToScene(view.adjusted(0, head, 0, 0)).boundingRect()
+        if shown.contains(rect.adjusted(-20, -20, 20, 20)):
+            return
+        fit = min(room_w / max(1.0, rect.width() + 80), room_h / max(1.0, rect.height() + 80))
+        least = STEP_MIN_ZOOM * self.room_zoom
+        if fit < least:
+            return  # not whole at a readable zoom: the decision centred
+        canvas.set_zoom(min(zoom, fit))
+        centre = rect.center()
+        canvas.centerOn(QPointF(centre.x(), centre.y() - head / 2 / canvas.zoom))
 
     def _fit_plan(self, canvas: Any) -> None:
         """The overview step (Home): the whole plan in sight, at the presentation zoom when it fits, else as large
