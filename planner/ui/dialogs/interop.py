@@ -256,8 +256,8 @@ class ImportDialog(QDialog):
         from planner.ui.screen_fit import available_area, fit_window
 
         view = self.report_view
-        if view.verticalScrollBar().maximum() <= 0:
-            return
+        if not self.isVisible() or view.verticalScrollBar().maximum() <= 0:
+            return  # (closed already: answered at once)
         lines, block = 0.0, view.document().firstBlock()
         while block.isValid():  # (at most 50 items: report.text(limit=50)) each as tall as it wraps
             lines += view.blockBoundingRect(block).height()
