@@ -352,8 +352,9 @@ _ALIASES = {
     "working days": "duration",
     # a PMO's or consultant's own sheet: the words people head their columns with
     "activity": "title", "activities": "title", "activity name": "title", "key activity": "title",
-    "key activities": "title", "deliverable": "title", "work item": "title", "work package": "title",
+    "key activities": "title", "deliverable": "title", "work item": "title",
     "action item": "title", "task/milestone": "title", "task / milestone": "title", "milestone/task": "title",
+    "work package": "grouping",
     "responsible": "owner", "responsible person": "owner", "owners": "owner",
     "accountable": "owner", "duration (wks)": "duration", "duration (wk)": "duration", "est. duration": "duration",
     "estimated duration": "duration", "depends on (id)": "depends_on", "depends on (ids)": "depends_on",
@@ -3455,6 +3456,16 @@ def _epic_link(
     return out
 
 
+_STAND_INS = {
+    "title": {"activity", "activities", "activity name", "key activity", "key activities", "deliverable",
+              "work item", "action item"},
+    "owner": {"accountable", "responsible person", "owners"},
+}  # fmt: skip
+"""Column names read as a field only when no other column gives it: a sheet with 'Task' and 'Deliverable' names its
+tasks in 'Task' (the deliverable is what a task makes), one with 'Responsible' and 'Accountable' (a RACI) its owners
+in 'Responsible'. A column not read so is reported as any other."""
+
+
 def rows_to_plan(
     header: Sequence[Any],
     rows: Iterable[tuple[int, Sequence[Any]]],
@@ -3482,6 +3493,13 @@ def rows_to_plan(
                 keys[pos] = "baseline duration"
     if "title" not in keys and "summary" in keys:  # Jira calls the title "Summary"
         keys[keys.index("summary")] = "title"
+    for field, weak in _STAND_INS.items():
+        # 'Deliverable' beside 'Task', 'Accountable' beside 'Responsible': the stand-in is read only alone
+        giving = [j for j, k in enumerate(keys) if k == field]
+        stand_ins = [j for j in giving if re.sub(r"\s+", " ", str(header[j] or "").strip().lower()) in weak]
+        if len(stand_ins) < len(giving):
+            for j in stand_ins:
+                keys[j] = re.sub(r"\s+", " ", str(header[j] or "").strip().lower())
     rows = _taiga_columns(header, keys, rows, report)
     rows = _pivotal_columns(header, keys, rows, report)
     rows = _status_category(header, keys, rows, report)

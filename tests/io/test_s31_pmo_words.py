@@ -46,3 +46,25 @@ def test_s31_a_pmo_sheet_in_its_own_words() -> None:
 )
 def test_s31_plural_marks_and_work_words(header: str, key: str) -> None:
     assert _norm_header(header) == key
+
+
+def test_s31_a_stand_in_name_gives_way_to_the_columns_own_name(tmp_path: Path) -> None:
+    """'Deliverable' beside 'Task' (the deliverable is what a task makes) and 'Accountable' beside 'Responsible'
+    (a RACI sheet): the tasks are the Task column's and their owners the Responsible ones; 'Work Package' groups
+    the tasks (their area). Read as titles and owners themselves, the first column of two would have won."""
+    path = tmp_path / "raci.csv"
+    path.write_text(
+        "Work Package,Deliverable,Task,Accountable,Responsible,Duration\n"
+        "WP1 Discovery,Interview notes,Interviews,Dana,Ana,2\n"
+        "WP1 Discovery,Audit report,Data audit,Dana,Ben,1\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    text = report.text(limit=None)
+    teams = {t.id: t.name for t in plan.teams}
+    areas = {a.id: a.name for a in plan.areas}
+    assert [d.title for d in plan.decisions] == ["Interviews", "Data audit"]
+    assert [teams[str(d.owner)] for d in plan.decisions] == ["Ana", "Ben"]
+    assert {areas[str(d.area)] for d in plan.decisions} == {"WP1 Discovery"}
+    assert "column 'Deliverable' is not a plan field; ignored" in text
+    assert "column 'Accountable' is not a plan field; ignored" in text
