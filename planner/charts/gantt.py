@@ -240,6 +240,7 @@ def draw_gantt(
     legend: bool = True,
     only: Iterable[int] | None = None,
     wrap: bool = False,
+    page_weeks: bool = True,
 ) -> None:
     """Draw the Gantt chart of ``analysis`` on ``fig``.
 
@@ -252,7 +253,9 @@ def draw_gantt(
     indexes) draws just those decisions (see :func:`gantt_rows`; ``rows`` then slices the rows they make). With
     ``wrap`` a title too long for one line of the label column at 7 pt takes two or three rows and is drawn whole
     on as many lines (``gantt_rows(..., wrap_in=`` the figure's width ``)`` are the rows ``rows`` slices); without,
-    it is shortened to its row.
+    it is shortened to its row. With ``page_weeks`` (a page of a tiled chart) ``rows`` may show the weeks of their
+    own decisions when the whole plan's would be unreadable; without (a chart whose rows scroll, as the app's Gantt
+    tab) the axis is the whole plan's whatever the rows.
     """
     style.start(fig)
     with style.rc_context():
@@ -287,6 +290,7 @@ def draw_gantt(
             chosen,
             shown_txt,
             wrap,
+            page_weeks,
         )
 
 
@@ -348,6 +352,7 @@ def _draw(
     only: list[int] | None = None,
     shown_txt: str | None = None,
     wrap: bool = False,
+    page_weeks: bool = True,
 ) -> None:
     plan, s, st = analysis.plan, analysis.schedule, analysis.stages
     w_in, h_in = fig.get_size_inches()
@@ -421,7 +426,7 @@ def _draw(
     # rows span a small part of them (a 3,000-decision plan's 1,200 weeks made every page's bars dots on a thin
     # diagonal); the whole axis otherwise, the same on every page.
     window = None
-    if rows is not None and t_max / max(ax_w_in, 0.1) > WEEKS_PER_IN:
+    if page_weeks and rows is not None and t_max / max(ax_w_in, 0.1) > WEEKS_PER_IN:
         window = _page_window(shown, es, ef, done_start, done_end, base, s.ids, t_max)
     lo, hi = (0.0, t_max) if window is None else window
     span = hi - lo
@@ -439,9 +444,13 @@ def _draw(
     # A milestone at the plan start (a kick-off) is a whole diamond: the axis starts half of one before week 0
     # (at week 0 the axes cut it in half; a diamond is not clipped off by drawing it outside the axes, which
     # a panned chart in the app would then draw over the titles).
-    half = (ms / 2 + 1.0) / 72 / max(ax_w_in, 0.1) * span
+    # (rows that scroll over one axis look at every row, and at the largest diamond, so the axis does not move as
+    # they scroll)
+    half = ((ms if page_weeks else 9.0) / 2 + 1.0) / 72 / max(ax_w_in, 0.1) * span
     if lo <= 0 and any(
-        plan.decisions[i].milestone and es[i] < half for kind, i in shown if kind == "decision"
+        plan.decisions[i].milestone and es[i] < half
+        for kind, i in (shown if page_weeks else all_rows)
+        if kind == "decision"
     ):
         ax.set_xlim(-half, hi)
 

@@ -290,6 +290,7 @@ class ChartTab(QWidget):
                 kwargs["highlight"] = list(self.document.selection)
             if self.chart_name == "gantt":
                 kwargs["rows"] = self._gantt_rows(analysis, kwargs["gated"])
+                kwargs["page_weeks"] = False  # rows that scroll keep one axis: the whole plan's weeks
             if self.chart_name == "graph":
                 kwargs["origin"] = self._graph_origin(analysis)
             self._func(self.figure, analysis, **kwargs)
