@@ -243,7 +243,7 @@ def _card_names(text: str, names: dict[int, str]) -> str:
         numbers = [int(x) for x in re.findall(r"\d+", m.group(1) or m.group(2))]
         if not all(x in names for x in numbers):
             return m.group(0)
-        word = "card" if len(numbers) == 1 else "cards"
+        word = agree(len(numbers), "card", "cards")
         return f"{word} {', '.join(quoted(names[x]) for x in numbers)}"
 
     return _LINES.sub(named, text)

@@ -668,7 +668,7 @@ FEW_RUNS = 100
 
 def simulated_runs(n: int) -> str:
     """``the 10,000 simulated runs``, ``the one simulated run`` (a sentence's object, counted as units counts)."""
-    return "the one simulated run" if n == 1 else f"the {units.count(n, 'simulated run')}"
+    return units.agree(n, "the one simulated run", f"the {units.count(n, 'simulated run')}")
 
 
 def few_runs_note(n: int) -> str:

@@ -62,19 +62,23 @@ def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:
         if not s.spend_varies and same:  # one figure, said once, with its real cause
             if weekly:
                 text = (
-                    f"{'The one simulated run spends as the plan does' if r.iterations == 1 else f'Each of {simulated_runs(r.iterations)} spends the same'}"
-                    f": the schedule itself does not "
-                    f"vary in them (no estimate has a range and no risk delays the work), so the weekly costs "
-                    f"add up alike."
+                    units.agree(
+                        r.iterations,
+                        "The one simulated run spends as the plan does",
+                        f"Each of {simulated_runs(r.iterations)} spends the same",
+                    )
+                    + ": the schedule itself does not "
+                    "vary in them (no estimate has a range and no risk delays the work), so the weekly costs "
+                    "add up alike."
                 )
             else:
                 text = (
                     "The spend does not depend on how long the work takes (no team is paid by the week and "
                     "nothing runs up a weekly cost), so "
-                    + (
-                        "the one simulated run spends as the plan does."
-                        if r.iterations == 1
-                        else f"each of {simulated_runs(r.iterations)} spends the same."
+                    + units.agree(
+                        r.iterations,
+                        "the one simulated run spends as the plan does.",
+                        f"each of {simulated_runs(r.iterations)} spends the same.",
                     )
                 )
         elif not s.spend_varies:  # the weekly costs move with the schedule, but little

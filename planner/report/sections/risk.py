@@ -128,7 +128,8 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
     out.append(ctx.p(text, markup=True))
     out.append(
         ctx.p(
-            f"How it is worked out: {'the one run' if sim.iterations == 1 else 'each of ' + simulated_runs(sim.iterations)}"
+            f"How it is worked out: "
+            f"{units.agree(sim.iterations, 'the one run', 'each of ' + simulated_runs(sim.iterations))}"
             f" (seed {sim.seed}) draws every decision's "
             f"duration between its optimistic and pessimistic estimates (most often near the likely one), lets each "
             f"risk of the register occur with its probability, adding its delay to the decisions it names, and "
@@ -252,7 +253,7 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
 
 def _every_run(n: int) -> str:
     """``Every one of the 10,000 simulated runs``; ``The one simulated run``."""
-    return "The one simulated run" if n == 1 else f"Every one of {simulated_runs(n)}"
+    return units.agree(n, "The one simulated run", f"Every one of {simulated_runs(n)}")
 
 
 def _no_spread(ctx: ReportContext, sim: Any, det: float) -> list[Flowable]:
