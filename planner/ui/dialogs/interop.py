@@ -65,7 +65,7 @@ THROUGH_MPXJ = " ".join(f"*{s}" for s in MPXJ_SUFFIXES)
 IMPORT_FILTER = (
     f"Project files ({IMPORTABLE} {THROUGH_MPXJ});;MS Project XML (*.xml);;MS Project MPX (*.mpx);;"
     "Primavera P6 (*.xer *.xml);;GanttProject (*.gan);;"
-    "CSV (*.csv);;Excel workbook (*.xlsx *.xls);;LibreOffice spreadsheet (*.ods);;"
+    "CSV (*.csv);;Excel workbook (*.xlsx *.xls);;LibreOffice spreadsheet (*.ods);;Trello board, JSON export (*.json);;"
     f"MS Project .mpp, ProjectLibre .pod and others, through MPXJ ({THROUGH_MPXJ});;All files (*)"
 )
 EXPORT_FILTERS = [  # (filter text, suffix, csv byte-order mark)
