@@ -165,12 +165,8 @@ def _trello_json(path: str | os.PathLike[str]) -> bool:
     """True for a ``.json`` file that begins as a Trello board's export (its first 64 KiB; a regular file only: a
     pipe would wait for a writer). Any other JSON file is refused as :data:`UNREADABLE_SUFFIXES` says (a plan file
     needs no import)."""
-    if not Path(path).is_file():
-        return False
-    try:
-        with open(path, "rb") as f:
-            head = f.read(65536)
-    except OSError:
+    head = _file_head(path, 65536)
+    if head is None:
         return False
     head = head.removeprefix(b"\xef\xbb\xbf")
     plan = b'"schema_version"' in head or b'"decisions"' in head
@@ -380,15 +376,23 @@ _TEXT_SIGNATURES = ((b"ERMHDR", "xer"), (b"MPX,", "mpx"), (b"MPX;", "mpx"))
 """How a text project format's files begin (P6's XER header, MPX's first record): known whatever the suffix."""
 
 
-def _text_format(path: str | os.PathLike[str]) -> str | None:
-    """The import format a file's first bytes name (:data:`_TEXT_SIGNATURES`; a byte-order mark, leading blank lines
-    and UTF-16's zero bytes passed over), or None. Only a regular file is opened (a pipe would wait for a writer)."""
+def _file_head(path: str | os.PathLike[str], size: int) -> bytes | None:
+    """The first ``size`` bytes of ``path``, or None when it is not a regular file (a pipe would wait for a
+    writer) or cannot be read."""
     if not Path(path).is_file():
         return None
     try:
         with open(path, "rb") as f:
-            head = f.read(64)
+            return f.read(size)
     except OSError:
+        return None
+
+
+def _text_format(path: str | os.PathLike[str]) -> str | None:
+    """The import format a file's first bytes name (:data:`_TEXT_SIGNATURES`; a byte-order mark, leading blank lines
+    and UTF-16's zero bytes passed over), or None. Only a regular file is opened (a pipe would wait for a writer)."""
+    head = _file_head(path, 64)
+    if head is None:
         return None
     head = head.replace(b"\x00", b"").lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n")
     return next((kind for sig, kind in _TEXT_SIGNATURES if head.startswith(sig)), None)
