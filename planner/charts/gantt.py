@@ -45,10 +45,9 @@ MAX_PAGE_ROWS = 45  # a printed page holds at most this many rows (more is a wal
 
 Row = tuple[str, int]  # ("stage", stage position), ("decision", plan position) or ("more", plan position)
 LABEL_SHARE = 0.42  # the row-label column takes at most this share of the figure's width
-MAX_TITLE_LINES = (
-    8  # a wrapped title takes at most this many rows: a title of the most letters a plan takes (300)
-)
-# is whole in a portrait page's column
+# A wrapped title takes at most this many rows: a title of the most letters a plan takes (300) is whole in a
+# portrait page's label column.
+MAX_TITLE_LINES = 8
 
 
 def title_lines(
@@ -251,8 +250,8 @@ def draw_gantt(
     leaves out the title (a report page has its own heading) for one subtitle line, so more rows fit; without
     ``legend`` there is none (the last rows of a chart whose legend is on the page before). ``only`` (decision
     indexes) draws just those decisions (see :func:`gantt_rows`; ``rows`` then slices the rows they make). With
-    ``wrap`` a title too long for one line of the label column at 7 pt takes two or three rows and is drawn whole
-    on as many lines (``gantt_rows(..., wrap_in=`` the figure's width ``)`` are the rows ``rows`` slices); without,
+    ``wrap`` a title too long for one line of the label column at 7 pt takes more rows (up to
+    :data:`MAX_TITLE_LINES`) and is drawn whole on as many lines (``gantt_rows(..., wrap_in=`` the figure's width ``)`` are the rows ``rows`` slices); without,
     it is shortened to its row. With ``page_weeks`` (a page of a tiled chart) ``rows`` may show the weeks of their
     own decisions when the whole plan's would be unreadable; without (a chart whose rows scroll, as the app's Gantt
     tab) the axis is the whole plan's whatever the rows.
@@ -360,9 +359,8 @@ def _draw(
     total_rows = len(all_rows)
     r0, r1 = (0, total_rows) if rows is None else (max(0, rows[0]), min(total_rows, rows[1]))
     shown = all_rows[r0:r1]
-    while (
-        shown and shown[0][0] == "more"
-    ):  # (the report's pages never start there: a wrapped title is kept whole)
+    # (a slice never starts on a wrapped title's further rows in the report: its pages keep a title whole)
+    while shown and shown[0][0] == "more":
         shown = shown[1:]
     continued = False
     if shown and shown[0][0] == "decision":
