@@ -519,9 +519,9 @@ def _foot_metrics(size: float, bold: bool) -> QFontMetricsF:
     return fm
 
 
-ID_LEAST_CHARS = 4
-"""The fewest characters of a decision's id a card's second line shows (cut in the middle): fewer ('…', 'd…d') name
-nothing, and the id is left out (the title names the card; the inspector and the tooltip give the id)."""
+ID_LEAST_CHARS = 8
+"""The fewest characters of a decision's id a card's second line shows (cut in the middle): fewer ('…', 'd…d',
+'co…ry' of 'contract-review-build-clause-library') name nothing, and the id is left out (the title names the card; the inspector and the tooltip give the id)."""
 
 
 def _shown_id(metrics: QFontMetricsF, id_: str, room: float) -> str:
