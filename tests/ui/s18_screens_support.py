@@ -1,4 +1,4 @@
-"""Shared by the tests/ui/test_s18_screens_* modules: the sample plan's main window, opened and shown."""
+"""Shared by the tests/ui/test_s18_screens_* and test_s31_screens_* modules: the sample plan's main window, opened and shown."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -17,6 +18,14 @@ if TYPE_CHECKING:
 def settle() -> None:
     for _ in range(8):
         QApplication.processEvents()
+
+
+def open_at(window: MainWindow, qtbot: Any, sample_path: Path, size: tuple[int, int]) -> None:
+    """``sample_path`` opened in the test's ``window``, resized to ``size`` (waited for) and analysed."""
+    assert window.open_file(sample_path)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size() == QSize(*size))
+    window.doc.wait_for_analysis()
 
 
 @contextmanager

@@ -11,11 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize
 
 from planner.ui.canvas import items
 from tests.ui.conftest import SAMPLES
-from tests.ui.s18_screens_support import presenting_graph, settle
+from tests.ui.s18_screens_support import open_at, presenting_graph, settle
 
 ELLIPSIS = "\u2026"
 
@@ -29,10 +28,7 @@ def _stub(id_text: str, whole: str) -> bool:
 def test_no_card_shows_a_stub_of_its_id_when_presenting(
     window: Any, qtbot: Any, size: tuple[int, int]
 ) -> None:
-    assert window.open_file(SAMPLES / "ai-portfolio.plan.json")
-    window.resize(*size)
-    qtbot.waitUntil(lambda: window.size() == QSize(*size))
-    window.doc.wait_for_analysis()
+    open_at(window, qtbot, SAMPLES / "ai-portfolio.plan.json", size)
     with presenting_graph(window) as p:
         step = next(i for i, s in enumerate(p.deck) if s.kind == "stage")
         p.go_to(step)

@@ -11,21 +11,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QRectF
 
 from planner.ui.presentation import mode
 from tests.ui.conftest import SAMPLES
-from tests.ui.s18_screens_support import presenting_graph, settle
+from tests.ui.s18_screens_support import open_at, presenting_graph, settle
 
 SIZES = [(1920, 1080), (2560, 1440), (1366, 768)]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_a_critical_step_shows_its_neighbours_whole(window: Any, qtbot: Any, size: tuple[int, int]) -> None:
-    assert window.open_file(SAMPLES / "ai-portfolio.plan.json")
-    window.resize(*size)
-    qtbot.waitUntil(lambda: window.size() == QSize(*size))
-    window.doc.wait_for_analysis()
+    open_at(window, qtbot, SAMPLES / "ai-portfolio.plan.json", size)
     with presenting_graph(window) as p:
         canvas = window.canvas
         steps = [k for k, s in enumerate(p.deck) if s.kind == "critical"]

@@ -11,17 +11,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication
 
 from planner.ui.canvas import overview
 from tests.ui.conftest import SAMPLES
+from tests.ui.s18_screens_support import settle
 
 SIZES = [(2560, 1440), (1920, 1080)]
-
-
-def _settle() -> None:
-    for _ in range(8):
-        QApplication.processEvents()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
@@ -34,12 +29,12 @@ def test_home_fills_the_graph_in_larger_type(window: Any, qtbot: Any, size: tupl
     p = window.presentation
     p.enter(full_screen=False)
     try:
-        _settle()
+        settle()
         p.go_to(0)
-        _settle()
+        settle()
         canvas = window.canvas
         canvas.viewport().repaint()
-        _settle()
+        settle()
         assert canvas._in_overview()
         blocks = list(canvas._summary.blocks.values()) if canvas._summary is not None else []
         assert blocks
@@ -55,7 +50,7 @@ def test_home_fills_the_graph_in_larger_type(window: Any, qtbot: Any, size: tupl
         )  # stage headers whole
     finally:
         p.leave()
-        _settle()
+        settle()
 
 
 def test_the_desk_overview_keeps_its_type(qtbot: Any) -> None:

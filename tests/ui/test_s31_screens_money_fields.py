@@ -10,10 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize
 
 from tests.ui.conftest import SAMPLES
-from tests.ui.s18_screens_support import settle
+from tests.ui.s18_screens_support import open_at, settle
 
 SIZES = [(2560, 1440), (1920, 1080)]
 
@@ -33,10 +32,7 @@ def _check(tab: Any) -> None:
 def test_money_fields_are_not_stretched_across_the_column(
     window: Any, qtbot: Any, size: tuple[int, int]
 ) -> None:
-    assert window.open_file(SAMPLES / "ai-portfolio.plan.json")
-    window.resize(*size)
-    qtbot.waitUntil(lambda: window.size() == QSize(*size))
-    window.doc.wait_for_analysis()
+    open_at(window, qtbot, SAMPLES / "ai-portfolio.plan.json", size)
     window.show_view("Cost")
     settle()
     tab = window.cost_tab

@@ -10,35 +10,25 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication
 
 from planner.ui.tabs.risk_tab import REGISTER_ROWS
 from tests.ui.conftest import SAMPLES
-from tests.ui.s18_screens_support import finish_simulation
-
-
-def _settle() -> None:
-    for _ in range(10):
-        QApplication.processEvents()
+from tests.ui.s18_screens_support import finish_simulation, open_at, settle
 
 
 @pytest.mark.parametrize("size", [(1400, 860), (1920, 1080)], ids=["1400x860", "1920x1080"])
 def test_the_risk_effects_are_whole_when_the_register_keeps_its_rows(
     window: Any, qtbot: Any, size: tuple[int, int]
 ) -> None:
-    assert window.open_file(SAMPLES / "ai-portfolio.plan.json")
-    window.resize(*size)
-    qtbot.waitUntil(lambda: window.size() == QSize(*size))
-    window.doc.wait_for_analysis()
+    open_at(window, qtbot, SAMPLES / "ai-portfolio.plan.json", size)
     window.show_view("Risk")
-    _settle()
+    settle()
     window.run_simulation()
     finish_simulation(window)
-    _settle()
+    settle()
     tab = window.risk_tab
     qtbot.waitUntil(lambda: "What each risk adds" in tab.risk_effects.text())
-    _settle()
+    settle()
     register = tab.register
     least = max(register.minimumSizeHint().height(), register.minimumHeight())
     hidden = tab.figures_scroll.verticalScrollBar().maximum()

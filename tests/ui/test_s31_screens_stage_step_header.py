@@ -12,11 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QRectF
 
 from planner.ui.presentation import mode
 from tests.ui.conftest import SAMPLES
-from tests.ui.s18_screens_support import presenting_graph, settle
+from tests.ui.s18_screens_support import open_at, presenting_graph, settle
 
 SIZES = [(1920, 1080), (1366, 768), (2560, 1440)]
 
@@ -43,10 +43,7 @@ def _cut_cards(canvas: Any, ids: list[str]) -> list[str]:
 def test_no_card_of_a_stage_step_is_half_under_the_stage_header(
     window: Any, qtbot: Any, size: tuple[int, int]
 ) -> None:
-    assert window.open_file(SAMPLES / "ai-portfolio.plan.json")
-    window.resize(*size)
-    qtbot.waitUntil(lambda: window.size() == QSize(*size))
-    window.doc.wait_for_analysis()
+    open_at(window, qtbot, SAMPLES / "ai-portfolio.plan.json", size)
     with presenting_graph(window) as p:
         canvas = window.canvas
         stages = [i for i, s in enumerate(p.deck) if s.kind == "stage"]
