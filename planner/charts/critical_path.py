@@ -371,18 +371,7 @@ def _draw(
         weeks,
         [b for b in weeks if "wk of lags" not in b],
     ]
-    texts = [" \u00b7 ".join(o) for o in options]
-    room = fig.get_size_inches()[0] - 0.4
-    sub = next(
-        (
-            t
-            for t in texts
-            if style.measured_width_in(t, style.SUBTITLE_PT) <= room
-            and len(t)
-            <= style.chars_fitting(room, style.SUBTITLE_PT)  # (style.title shortens by a count too)
-        ),
-        texts[-1],
-    )
+    sub = style.fitting_subtitle(fig, [" \u00b7 ".join(o) for o in options])
     style.title(fig, f"Critical path \u2014 {plan.title}", sub)
 
 

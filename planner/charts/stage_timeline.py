@@ -546,12 +546,8 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
             f"gated finish wk {style.fmt_weeks(st.gated_finish)}",
             price_bit,
         ]
-        room = w_in - 0.4
         options = [bits, bits[1:] if status_wk is not None else bits, weeks_only]
-        texts = [" \u00b7 ".join(o) for o in options]
-        style.subtitle_line(
-            fig, next((t for t in texts if style.measured_width_in(t, style.SUBTITLE_PT) <= room), texts[-1])
-        )
+        style.subtitle_line(fig, style.fitting_subtitle(fig, [" \u00b7 ".join(o) for o in options]))
     else:
         style.title(fig, f"Stage timeline \u2014 {plan.title}", " \u00b7 ".join(bits))
     status_name = _status_name(analysis, compact)

@@ -364,7 +364,9 @@ def title(fig: Figure, text: str, subtitle: str = "") -> None:
         fig.text(
             x,
             1 - 0.32 / h,
-            fit_line(ellipsize(subtitle, chars_fitting(w - 0.4, SUBTITLE_PT)), w - 0.4, SUBTITLE_PT),
+            fit_line(
+                subtitle, w - 0.4, SUBTITLE_PT
+            ),  # measured, as subtitle_line: a count cut lines that fit
             ha="left",
             va="top",
             fontsize=SUBTITLE_PT,
@@ -374,9 +376,10 @@ def title(fig: Figure, text: str, subtitle: str = "") -> None:
 
 def fitting_subtitle(fig: Figure, candidates: Sequence[str]) -> str:
     """The first of ``candidates`` (longest first) that fits on the subtitle line of ``fig`` whole, else the last:
-    a subtitle that carries figures is shortened by leaving figures out, never by cutting one."""
-    room = chars_fitting(fig.get_size_inches()[0] - 0.4, SUBTITLE_PT)
-    return next((c for c in candidates if len(c) <= room), candidates[-1])
+    a subtitle that carries figures is shortened by leaving figures out, never by cutting one. Measured as
+    :func:`title` and :func:`subtitle_line` draw it."""
+    room = fig.get_size_inches()[0] - 0.4
+    return next((c for c in candidates if measured_width_in(c, SUBTITLE_PT) <= room), candidates[-1])
 
 
 def subtitle_options(leads: Sequence[str], notes: Sequence[str] = (), *last: str) -> list[str]:
