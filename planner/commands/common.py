@@ -456,15 +456,15 @@ def add_status_date_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--status-date",
         metavar="DATE|WEEKS",
-        help="the date progress was recorded up to: YYYY-MM-DD (needs the plan's start_date) or weeks from the "
-        "plan start; work not done is scheduled from it (overrides the plan's status_date)",
+        help="the date progress was recorded up to: YYYY-MM-DD or 'today' (both need the plan's start_date) or "
+        "weeks from the plan start; work not done is scheduled from it (overrides the plan's status_date)",
     )
 
 
 def with_status_date(plan: Plan, value: str, path: str = "") -> Plan:
-    """``plan`` with its status date set from the text of ``--status-date``: a number of weeks (0 to 10,000) or
-    an ISO date, which needs the plan's start date and must not be before it. Anything else is a
-    :class:`CliError` (exit 2) that says what to write."""
+    """``plan`` with its status date set from the text of ``--status-date``: a number of weeks (0 to 10,000), an
+    ISO date or ``today`` (this computer's date, as the app's Today button sets it), a date needing the plan's
+    start date and not before it. Anything else is a :class:`CliError` (exit 2) that says what to write."""
     import math
 
     from planner.model.limits import MAX_WEEKS
@@ -475,7 +475,7 @@ def with_status_date(plan: Plan, value: str, path: str = "") -> Plan:
     weeks = _number(text)
     if weeks is None:
         try:
-            date = iso_day(text)
+            date = dt.date.today() if text.casefold() == "today" else iso_day(text)
         except ValueError:
             raise CliError(
                 f"--status-date {units.quoted(value)}: there is no such day in the calendar; write a date as YYYY-MM-DD "
@@ -483,8 +483,8 @@ def with_status_date(plan: Plan, value: str, path: str = "") -> Plan:
             ) from None
         if date is None:
             raise CliError(
-                f"--status-date {units.quoted(value)}: write a date as YYYY-MM-DD (e.g. 2027-03-15) or weeks from the plan "
-                "start (e.g. 10)"
+                f"--status-date {units.quoted(value)}: write a date as YYYY-MM-DD (e.g. 2027-03-15), 'today', or "
+                "weeks from the plan start (e.g. 10)"
             )
         if plan.start_date is None:
             raise CliError(
