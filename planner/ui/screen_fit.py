@@ -28,6 +28,11 @@ from PySide6.QtWidgets import (
 MAIN_WINDOW_SIZE = QSize(1400, 860)
 """The main window's size on a screen with room for it (first start, no saved geometry)."""
 
+BIG_SCREEN_SHARE = 0.7
+"""The least share of a landscape screen's width and height the main window opens at (first start): on a 2560x1440
+panel or a 4K one at 100 % the preferred 1400x860 left two thirds of the screen to the desktop, the plan in a box in
+its middle. 70 % of 1920x1080 is less than the preferred size, so a 1080p screen (and anything smaller) keeps it."""
+
 FALLBACK_AREA = QRect(0, 0, 1400, 860)
 """The area used when Qt reports no screen (never in practice; keeps the arithmetic total)."""
 
@@ -99,11 +104,14 @@ def fit_window(window: QWidget, area: QRect | None = None) -> bool:
     return True
 
 
-def initial_geometry(area: QRect, preferred: QSize = MAIN_WINDOW_SIZE) -> QRect:
+def initial_geometry(area: QRect, preferred: QSize = MAIN_WINDOW_SIZE, share: float = 0.0) -> QRect:
     """The main window's first geometry: ``preferred`` when the screen has room, else the whole available area;
     centred on the screen. ``preferred`` is a landscape size: on a portrait screen (taller than wide) the window
     takes as large a share of the screen's height as of its width (a 1080x1920 panel: all of it). It opened there
-    1080x860, a strip across the middle of the panel with 1,000 px of desktop above and below."""
+    1080x860, a strip across the middle of the panel with 1,000 px of desktop above and below. ``share``: on a
+    landscape screen, at least that share of its width and of its height (:data:`BIG_SCREEN_SHARE`)."""
+    if area.width() > area.height() > 0 and share > 0:
+        preferred = preferred.expandedTo(QSize(round(area.width() * share), round(area.height() * share)))
     if area.height() > area.width() > 0:
         share = min(1.0, preferred.width() / area.width())
         preferred = QSize(preferred.width(), max(preferred.height(), round(area.height() * share)))
@@ -123,11 +131,11 @@ def preferred_size() -> QSize:
 def place_main_window(window: QWidget, preferred: QSize | None = None) -> QRect:
     """Give ``window`` its first size and position on its screen (before it is shown); returns the geometry. A main
     window's least height is fitted to the screen first (:func:`fit_minimum`). ``preferred``: the size it would
-    like (default :func:`preferred_size`)."""
+    like (default :func:`preferred_size`); on a big landscape screen at least :data:`BIG_SCREEN_SHARE` of it."""
     area = available_area(window)
     if isinstance(window, QMainWindow):
         fit_minimum(window, area)
-    rect = initial_geometry(area, preferred if preferred is not None else preferred_size())
+    rect = initial_geometry(area, preferred if preferred is not None else preferred_size(), BIG_SCREEN_SHARE)
     window.resize(rect.size())
     window.move(rect.topLeft())
     window.setProperty(_PLACED, rect.size())
@@ -482,6 +490,7 @@ def on_screen(widget: QWidget) -> bool:
 
 
 __all__ = [
+    "BIG_SCREEN_SHARE",
     "COMPACT_HEIGHT",
     "MAIN_WINDOW_SIZE",
     "SIDE_DOCK_SHARE",
