@@ -27,6 +27,7 @@ from planner.commands.common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    PLAN_FILE_HELP,
     CliError,
     add_estimate_argument,
     add_format_arguments,
@@ -160,7 +161,8 @@ def _declare_check(sub: _Commands) -> None:
     p.add_argument(
         "file",
         nargs="+",
-        help="plan file (*.plan.json); several are checked in turn (the worst exit code wins)",
+        help="plan file (*.plan.json); several are checked in turn (the worst exit code wins); - reads one from "
+        "standard input",
     )
     add_format_arguments(p)
     add_scenario_argument(p)  # the findings analyze --scenario / --status-date lists, as it lists them
@@ -182,7 +184,7 @@ def _declare_analyze(sub: _Commands) -> None:
         "has teams and costs, every decision's start, finish and float, and the findings. Exit code 1 when the plan has "
         "validation errors.",
     )
-    p.add_argument("file", help="plan file (*.plan.json)")
+    p.add_argument("file", help=PLAN_FILE_HELP)
     add_format_arguments(p)
     add_estimate_argument(p)
     p.add_argument(

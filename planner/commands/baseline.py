@@ -45,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
     from planner.commands.common import (
         EXIT_INVALID,
         EXIT_OK,
+        STDIN,
+        STDIN_NAME,
         CliError,
         count,
         dump_json,
@@ -60,6 +62,10 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"two baseline names: {quoted(given)} and --name {quoted(args.name)}; give one")
     if given is not None:
         args.name = given
+    if args.name is not None and args.file == STDIN:
+        raise CliError(
+            f"-: a baseline is kept in the plan file, and {STDIN_NAME} is not one; give the plan file's path"
+        )
     plan = load(args.file)
     if args.name is None:
         # the ISO date beside the week (SPEC §3.3a); none for a finish past 31 Dec 9999 (a plan check refuses,
@@ -79,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
             dump_json({"file": args.file, "baselines": rows}, sys.stdout, args.indent or None)
         elif not rows:
             sys.stdout.write(
-                f"{args.file}: no baselines; `planner baseline {args.file} --name NAME` keeps the current schedule\n"
+                f"{args.file}: no baselines; `planner baseline {'FILE' if args.file == STDIN else args.file} --name "
+                "NAME` keeps the current schedule\n"
             )
         else:
             for b, date in zip(plan.baselines, dates, strict=True):

@@ -37,6 +37,37 @@ class CliError(Exception):
     """An expected problem: printed as ``planner: <message>`` and exit code 2."""
 
 
+STDIN = "-"  # a plan file's argument that reads the plan from standard input (`git show HEAD~1:p.plan.json | ...`)
+STDIN_NAME = "standard input"  # what messages call it
+PLAN_FILE_HELP = "plan file (*.plan.json); - reads it from standard input"
+_stdin: list[bytes] = []  # standard input, once read: a command that loads its plan twice reads it once
+
+
+def stdin_bytes() -> bytes:
+    """Standard input's bytes, read once per process, for the plan argument ``-``. A terminal (nothing piped in)
+    or more than a plan may hold is a :class:`CliError`: the command would otherwise wait for typing or read on."""
+    from planner.model.limits import MAX_PLAN_BYTES
+
+    if _stdin:
+        return _stdin[0]
+    stream = sys.stdin
+    if stream is None or stream.isatty():
+        raise CliError(
+            f"-: reads the plan from {STDIN_NAME}, but nothing is piped in; pipe a plan into the command (e.g. "
+            "`git show HEAD~1:plan.plan.json | planner diff - plan.plan.json`) or give a file's path"
+        )
+    try:
+        raw = stream.buffer.read(MAX_PLAN_BYTES + 1)
+    except OSError as exc:
+        raise CliError(f"-: {STDIN_NAME} cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_PLAN_BYTES:
+        raise CliError(
+            f"-: {STDIN_NAME} holds more than the {MAX_PLAN_BYTES / 1e6:.0f} MB a plan may be; is this really a plan?"
+        )
+    _stdin.append(raw)
+    return raw
+
+
 def load(
     path: str, scenario: str | None = None, status_date: str | None = None, *, read_only: bool = False
 ) -> Plan:
@@ -46,16 +77,20 @@ def load(
     replaced by it (:func:`with_status_date`). ``read_only``: the command only analyses the plan (never edits,
     saves or exports it), so the base plan's decisions and dependencies may be the compact rows of
     :mod:`planner.model.rows` (``load_plan(rows=True)``; issue 12)."""
-    from planner.model import PlanLoadError, load_plan
+    from planner.model import PlanLoadError, load_plan, load_plan_bytes
 
     if scenario is not None and not scenario.strip():
         raise CliError(
             "--scenario: the name is empty; give a scenario's name (`planner scenarios FILE` lists them)"
         )
+    rows = read_only and scenario is None
     try:
-        plan = load_plan(path, rows=read_only and scenario is None)
+        if path == STDIN:
+            plan = load_plan_bytes(stdin_bytes(), STDIN_NAME, rows=rows)
+        else:
+            plan = load_plan(path, rows=rows)
     except PlanLoadError as exc:
-        raise CliError(_another_tools_file(path) or str(exc)) from None
+        raise CliError((path != STDIN and _another_tools_file(path)) or str(exc)) from None
     if status_date is not None:
         plan = with_status_date(plan, status_date, path)
     # A command's process is short-lived and keeps its plan to the end: the cyclic GC need not walk the plan's

@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import Any
 
-from planner.commands.common import MAX_ITERATIONS_EACH, count, whole_number, wrap
+from planner.commands.common import MAX_ITERATIONS_EACH, PLAN_FILE_HELP, count, whole_number, wrap
 
 NAME = "compare"
 HELP = "compare scenarios of a plan side by side: finish, gates, P50/P80, critical path, team load"
@@ -23,7 +23,7 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="plan file (*.plan.json)")
+    parser.add_argument("file", help=PLAN_FILE_HELP)
     parser.add_argument(
         "--scenarios",
         metavar="A,B,...",

@@ -25,11 +25,12 @@ DESCRIPTION = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     # The vocabularies from the plan model, not planner.analysis.coverage: every command's parser is built at
     # start-up, and the analysis (numpy) would then be imported before the app's first paint.
+    from planner.commands.common import PLAN_FILE_HELP
     from planner.model.plan import AI_ROLES as ROLES
     from planner.model.plan import COVERAGE_FRAMEWORKS as FRAMEWORKS
     from planner.model.plan import RISK_TIERS as TIERS
 
-    parser.add_argument("file", help="plan file (*.plan.json)")
+    parser.add_argument("file", help=PLAN_FILE_HELP)
     parser.add_argument(
         "--framework",
         choices=FRAMEWORKS,

@@ -24,8 +24,12 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("a", metavar="A.plan.json", help="the plan compared against (the reference)")
-    parser.add_argument("b", metavar="B.plan.json", help="the changed plan")
+    parser.add_argument(
+        "a",
+        metavar="A.plan.json",
+        help="the plan compared against (the reference); - reads it from standard input (`git show HEAD~1:PATH`)",
+    )
+    parser.add_argument("b", metavar="B.plan.json", help="the changed plan; - reads it from standard input")
     parser.add_argument(
         "--iterations",
         "-n",

@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from planner.commands.common import (
+    PLAN_FILE_HELP,
     add_estimate_argument,
     add_scenario_argument,
     add_status_date_argument,
@@ -45,7 +46,7 @@ BUILTIN_CHARTS = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="plan file (*.plan.json)")
+    parser.add_argument("file", help=PLAN_FILE_HELP)
     parser.add_argument(
         "-o",
         "--output",

@@ -12,6 +12,7 @@ import sys
 from planner import units
 from planner.commands.common import (
     MAX_ITERATIONS_EACH,
+    PLAN_FILE_HELP,
     add_estimate_argument,
     add_scenario_argument,
     add_status_date_argument,
@@ -52,7 +53,7 @@ BUILTIN_SECTIONS = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="plan file (*.plan.json)")
+    parser.add_argument("file", help=PLAN_FILE_HELP)
     parser.add_argument("-o", "--output", required=True, help="the PDF file to write")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
     parser.add_argument(

@@ -20,8 +20,9 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="plan file (*.plan.json)")
-    from planner.commands.common import add_format_arguments
+    from planner.commands.common import PLAN_FILE_HELP, add_format_arguments
+
+    parser.add_argument("file", help=PLAN_FILE_HELP)
 
     add_format_arguments(parser)
 

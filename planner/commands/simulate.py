@@ -11,7 +11,17 @@ import datetime as dt
 import sys
 from typing import Any
 
-from planner.commands.common import MAX_ITERATIONS, WIDTH, elide, fit, plain_number, rule, whole_number, wrap
+from planner.commands.common import (
+    MAX_ITERATIONS,
+    PLAN_FILE_HELP,
+    WIDTH,
+    elide,
+    fit,
+    plain_number,
+    rule,
+    whole_number,
+    wrap,
+)
 from planner.model import units
 
 NAME = "simulate"
@@ -26,7 +36,7 @@ DESCRIPTION = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="plan file (*.plan.json)")
+    parser.add_argument("file", help=PLAN_FILE_HELP)
     parser.add_argument(
         "--iterations",
         "-n",

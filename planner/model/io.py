@@ -866,6 +866,20 @@ def load_plan(path: str | os.PathLike[str], *, rows: bool = False) -> Plan:
         ) from None
     except OSError as exc:
         raise PlanLoadError(p, f"cannot be read: {exc.strerror or exc}") from None
+    return load_plan_bytes(raw, p, rows=rows)
+
+
+def load_plan_bytes(raw: bytes, path: str | os.PathLike[str], *, rows: bool = False) -> Plan:
+    """The plan in ``raw``, the bytes of a plan file read by the caller (the command line's ``-``, standard input),
+    read and validated as :func:`load_plan` reads a file's bytes; ``path`` names it in every message (``rows``: as
+    for :func:`load_plan`). Raises :class:`PlanLoadError`."""
+    p = Path(path)
+    if len(raw) > MAX_PLAN_BYTES:
+        raise PlanLoadError(
+            p,
+            f"the plan is larger than the {MAX_PLAN_BYTES / 1e6:.0f} MB a plan may be",
+            hint="Is this really a plan file?",
+        )
     body = raw[3:] if raw.startswith(codecs.BOM_UTF8) else raw
     plan = _parse_fast_rows(body) if rows else _parse_fast(body)
     if plan is not None:
