@@ -487,6 +487,22 @@ def report_inserted_project(report: ImportReport, file_name: str | None, where: 
     )
 
 
+def report_outside_links(report: ImportReport, links: list[str]) -> None:
+    """The one report line for the links an import left out because one end names an item the file does not hold:
+    a tracker export filtered to some issues keeps their links to the others, an MS Project file a predecessor ID of
+    no task or a link to another project, a P6 file relationships to other projects' activities. Every import
+    leaves them out, so that the plan schedules, and names them here (``links``: each as "line 4 depends on
+    'P-9'", "task 3 'Build' after task 77"), the first eight and how many in all."""
+    if links:
+        n = len(links)
+        report.add(
+            "link",
+            f"{count(n, 'link')} to {agree(n, 'an item', 'items')} not in the file {agree(n, 'is', 'are')} left "
+            f"out, so that the plan schedules (a file that holds {agree(n, 'that item', 'those items')} too keeps "
+            f"{agree(n, 'that link', 'them')}): " + some(links, 8),
+        )
+
+
 def report_resource_notes(report: ImportReport, names: list[str]) -> None:
     """Say that the resources ``names`` have notes, which the plan's teams cannot hold."""
     if names:

@@ -701,6 +701,7 @@ class _File:
         self.pending: list[
             tuple[str, str, str, int, bool]
         ] = []  # successor, predecessors, where, line, by UID
+        self.outside: list[str] = []  # predecessors naming no task of the file, left out (one report line)
         self.baseline: dict[str, tuple[float, float]] = {}
         self.from_dates: set[str] = set()  # tasks without a duration, timed by their dates
         self.timed = False  # whether any task's start or finish has a time of day (a date format with times)
@@ -743,6 +744,7 @@ class _File:
             start_date=self.origin,
             tasks=tasks,
             links=self._links(),
+            outside=self.outside,
             teams=teams,
             currency=currency_of(r.s.currency) if r.s.currency else None,
             finish=finish,
@@ -1028,11 +1030,8 @@ class _File:
             for pred_id, ltype, lag_text in _predecessors(text, r, line, where):
                 pred = pred_id if by_uid else self.key_of_id.get(pred_id)
                 if pred is None or pred not in self.line_of_key:
-                    r.report.add(
-                        "link",
-                        f"a predecessor {'unique ID' if by_uid else 'ID'} {pred_id} names no task in the file; "
-                        "dropped",
-                        f"line {line}, {where}",
+                    self.outside.append(
+                        f"{where} (line {line}) after {'unique ID' if by_uid else 'ID'} {pred_id}"
                     )
                     continue
                 lag = 0.0

@@ -608,7 +608,8 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     other_baselines: set[int] = set()
     partial_baseline: list[str] = []  # tasks whose Baseline 0 has no start and finish to place it
     baseline_money = 0  # tasks whose Baseline 0 holds a cost or work (the plan's baseline keeps dates)
-    external: set[str] = set()  # tasks of other projects (ExternalTask)
+    external: dict[str, str] = {}  # tasks of other projects (ExternalTask): their names (and projects) by UID
+    outside: list[str] = []  # links to tasks of other projects, left out (one report line)
     inactive: dict[str, str] = {}  # inactive tasks (Active 0): their names by UID
     seen_uids: set[str] = set()
     repeated_uids: list[tuple[str, str]] = []  # (UID, name) of each task that repeats an earlier task's UID
@@ -655,12 +656,11 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         seen_uids.add(uid)
         if _text(f, "ExternalTask") == "1":
             # a task of another project, shown for a cross-project link: not this plan's work
-            external.add(uid)
+            project = f" ({_text(f, 'ExternalTaskProject')})" if _text(f, "ExternalTaskProject") else ""
+            external[uid] = f"{quoted(_text(f, 'Name') or '')}{project}"
             report.add(
                 "link",
-                "a task of another project"
-                + (f" ({_text(f, 'ExternalTaskProject')})" if _text(f, "ExternalTaskProject") else "")
-                + " is not carried, nor its links",
+                f"a task of another project{project} is not carried, nor its links",
                 f"task {uid} {quoted(_text(f, 'Name') or '')}",
             )
             continue
@@ -830,7 +830,10 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             else:
                 lf = _fields(child)
                 if _text(lf, "CrossProject") == "1":
-                    report.add("link", "a link to another project is not carried", where)
+                    other = _text(lf, "CrossProjectName")  # 'project\\ID' of the other project's task
+                    outside.append(
+                        f"{where} after " + (quoted(other) if other else "a task of another project")
+                    )
                     continue
                 pred = _text(lf, "PredecessorUID")
                 if pred is None:
@@ -923,9 +926,16 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
 
     # -- links (percent lags need the predecessor's duration) -------------------------------------------------
     source_links: list[SourceLink] = []
+    name_of = {t.key: quoted(t.name) for t in tasks}
     for pred, succ, code, lag_text, fmt_text in links:
-        if pred in external or succ in external:
-            continue  # reported with the external task
+        if pred in external or succ in external:  # a task of another project: outside the file's work
+            if succ in external and pred in external:
+                continue
+            if pred in external:
+                outside.append(f"task {succ} {name_of.get(succ, '')} after task {pred} {external[pred]}")
+            else:
+                outside.append(f"task {pred} {name_of.get(pred, '')} before task {succ} {external[succ]}")
+            continue
         if pred in inactive or succ in inactive:
             inactive_links += 1
             continue
@@ -1172,6 +1182,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         baseline=baseline,
         baseline_finish=baseline_finish,
         extra={"minutes_per_week": mpw, "minutes_per_day": mpd},
+        outside=outside,
     )
     return outline, report
 

@@ -40,6 +40,7 @@ from planner.io.common import (
     STAGE_GUESSED_TAG,
     IdMaker,
     ImportReport,
+    report_outside_links,
     slug,
     some,
 )
@@ -155,6 +156,9 @@ class Outline:
     )  # task key -> (start, finish), weeks
     baseline_finish: float | None = None  # the project's baseline finish, when the file stores one
     baseline_name: str = "Baseline"
+    outside: list[str] = field(
+        default_factory=list
+    )  # links the reader left out, one end outside the file ("task 3 'Build' after task 77"): one report line
 
 
 @dataclass
@@ -322,7 +326,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     has_pred = [False] * n
     for link in outline.links:
         j = index.get(link.succ)
-        if j is not None:
+        if j is not None and link.pred in index:  # (a link to a task not in the file is left out)
             has_pred[j] = True
     inherited = [False] * n
     for i in range(n):
@@ -612,14 +616,20 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             last = finish_id[c] if is_summary[c] else decision_of[c]
             deps.append(Dependency(from_=start_id[i], to=first, type=DependencyType.SS, lag=0.0))
             deps.append(Dependency(from_=last, to=finish_id[i], type=DependencyType.FS, lag=0.0))
+    outside = list(outline.outside)
     for link in outline.links:
         a, b = index.get(link.pred), index.get(link.succ)
         if a is None or b is None:
-            report.add(
-                "link",
-                f"a link from task {link.pred} to task {link.succ} names a task that is not in the "
-                "file; dropped",
-            )
+            if b is not None:
+                outside.append(
+                    f"task {tasks[b].code or tasks[b].key} {quoted(tasks[b].name)} after task {link.pred}"
+                )
+            elif a is not None:
+                outside.append(
+                    f"task {tasks[a].code or tasks[a].key} {quoted(tasks[a].name)} before task {link.succ}"
+                )
+            else:
+                outside.append(f"task {link.pred} -> task {link.succ}")
             continue
         if a == b:
             report.add("link", "a task linked to itself; dropped", f"task {link.pred}")
@@ -647,6 +657,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             Dependency(from_=endpoint(a, pred_start), to=endpoint(b, succ_start), type=link.type, lag=lag)
         )
 
+    report_outside_links(report, outside)
     raised = follow_linked_stages(decisions, deps, plan.stages)
 
     if default_area_used and not any(a.id == DEFAULT_AREA[0] for a in areas):

@@ -36,6 +36,7 @@ from planner.io.common import (
     read_limited,
     report_custom_values,
     report_days_off,
+    report_outside_links,
     report_priorities,
     slug,
     some,
@@ -1054,9 +1055,17 @@ def outline_from_tables(
         next(iter(_rows(tables, "SCHEDOPTIONS", proj_id)), {}), "sched_calendar_on_relationship_lag"
     )
     links: list[SourceLink] = []
-    foreign = 0
-    dangling: list[str] = []
-    every_task = {_value(r, "task_id") for r in _rows(tables, "TASK")}
+    outside: list[str] = []  # relationships to activities of other projects or not in the file: left out
+    every_task = {_value(r, "task_id"): r for r in _rows(tables, "TASK")}
+    project_names = {_value(r, "proj_id"): _value(r, "proj_short_name") for r in _rows(tables, "PROJECT")}
+
+    def activity(tid: str) -> str:
+        """An activity as P6 shows it (its Activity ID and name), or its task_id when the file does not hold it."""
+        row = every_task.get(tid)
+        if row is None:
+            return f"task_id {tid}"
+        return f"{_value(row, 'task_code') or tid} {quoted(_value(row, 'task_name'))}"
+
     for r in _rows(tables, "TASKPRED"):
         succ, pred = _value(r, "task_id"), _value(r, "pred_task_id")
         if succ not in task_ids and pred not in task_ids:
@@ -1064,11 +1073,19 @@ def outline_from_tables(
         where = f"link {pred} -> {succ}"
         # a relationship to another project's activity (P6 writes it whether that project is in the file or not)
         other_project = bool(_value(r, "pred_proj_id")) and _value(r, "pred_proj_id") != proj_id
-        if (succ not in every_task or pred not in every_task) and not other_project:
-            dangling.append(where)
-            continue
         if succ not in task_ids or pred not in task_ids or other_project:
-            foreign += 1
+            other = pred if (pred not in task_ids or other_project) else succ
+            other_proj = _value(r, "pred_proj_id") if other == pred else _value(r, "proj_id")
+            elsewhere = (
+                f" of project {quoted(project_names.get(other_proj) or other_proj)}"
+                if other_proj and other_proj != proj_id
+                else ""
+            )
+            outside.append(
+                f"{activity(succ)} after {activity(pred)}{elsewhere}"
+                if other == pred
+                else f"{activity(pred)} before {activity(succ)}{elsewhere}"
+            )
             continue
         if succ == pred:
             report.add("link", "an activity linked to itself; dropped", where)
@@ -1091,19 +1108,7 @@ def outline_from_tables(
         else:  # P6's default: the predecessor's calendar
             per_week = task_cal_week.get(pred, week_hours)
         links.append(SourceLink(pred, succ, ltype, lag_hours / per_week))
-    if dangling:
-        report.add(
-            "link",
-            f"{count(len(dangling), 'relationship')} {agree(len(dangling), 'names', 'name')} an activity the file "
-            "does not hold (first: "
-            f"{dangling[0]}, by task_id); dropped",
-        )
-    if foreign:
-        report.add(
-            "link",
-            f"{count(foreign, 'relationship')} to or from activities of other projects "
-            f"{agree(foreign, 'is', 'are')} not carried (import those projects separately)",
-        )
+    report_outside_links(report, outside)
 
     # The file's finish: its activities' latest (early or actual) finish when each has one, as P6 shows it; else
     # the project's scheduled finish (a tool may write scd_end_date at the data date when all work is done)

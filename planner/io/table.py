@@ -45,6 +45,7 @@ from planner.io.common import (
     is_valid_id,
     num_text,
     quoted_cell,
+    report_outside_links,
     slug,
     some,
 )
@@ -4038,8 +4039,14 @@ def rows_to_plan(
             raise InteropError(path, f"line {line}, column {quoted(column)}: {exc}") from None
 
     # rows with predecessors (a blocks cell gives its named rows one) are not pinned to their start dates
-    linked = {d for _, x, _, rev in pending if not rev for d in rows_of(x)} | {
+    # (a link naming no row of the file is left out: its row keeps its date, as the file has it after that item)
+    linked = {
+        d for line, x, text, rev in pending if not rev
+        if any(resolve(name)[1] != "unknown" for name, _, _ in items_of(line, text, rev))
+        for d in rows_of(x)
+    } | {
         d for line, _, text, rev in pending if rev for name, _, _ in items_of(line, text, rev)
+        if resolve(name)[1] != "unknown"
         for d in rows_of(resolve(name)[0])
     }  # fmt: skip
     spanned = 0
@@ -4152,6 +4159,7 @@ def rows_to_plan(
                 deps.append(Dependency(from_=did, to=m, type=DependencyType.SS))
         return did
 
+    outside: list[tuple[int, str]] = []  # links naming no row of the file, left out (report_outside_links)
     for line, did, text, reversed_ in sorted(pending, key=lambda p: p[3]):
         for name, dtype, given_lag in items_of(line, text, reversed_):
             other, how = resolve(name)
@@ -4168,14 +4176,12 @@ def rows_to_plan(
             if other is None:
                 dropped_links += 1  # a note or total row: nothing to hold on to
                 continue
-            by_row += how == "row"
-            if how == "unknown":
-                report.add(
-                    "link",
-                    (f"blocks {quoted(other)}" if reversed_ else f"depends on {quoted(other)}")
-                    + ", which is no row's id or title; kept so that the check reports it",
-                    f"line {line}",
+            if how == "unknown":  # an item the export left out (filtered to some issues): no row to link
+                outside.append(
+                    (line, f"line {line} " + ("blocks " if reversed_ else "depends on ") + quoted(other))
                 )
+                continue
+            by_row += how == "row"
             pred, succ = (did, other) if reversed_ else (other, did)
             preds, succs = rows_of(pred), rows_of(succ)
             summary_end = pred.startswith(_SUMMARY) or succ.startswith(_SUMMARY)
@@ -4194,6 +4200,7 @@ def rows_to_plan(
                 continue
             seen.add((a, b, dtype, lag))
             deps.append(Dependency(from_=a, to=b, type=dtype, lag=lag))
+    report_outside_links(report, [text for _, text in sorted(outside, key=lambda x: x[0])])
     if any(rev for *_, rev in pending):
         report.add(
             "link",

@@ -1,7 +1,7 @@
 """Links given only by their outward twin: a Jira export with only "Outward issue link (Blocks)" columns, or an Asana
 export with only "Blocking (Dependencies)", lost every link (only "Inward issue link (Blocks)" / "Blocked By" were
 read; the twin was 'not a plan field'). Now a row that blocks another is that row's predecessor; with both twins in
-the file each link is read once."""
+the file each link is read once. A link to an item the export does not hold is left out and named (session 32)."""
 
 from __future__ import annotations
 
@@ -62,7 +62,9 @@ def test_both_twins_give_each_link_once(tmp_path: Path) -> None:
         )
 
 
-def test_a_blocks_cell_naming_no_row_is_reported_with_its_line(tmp_path: Path) -> None:
+def test_a_blocks_cell_naming_no_row_is_left_out_and_named_with_its_line(tmp_path: Path) -> None:
+    """A Jira export filtered to some issues keeps their links to the others: the link is left out, so that the plan
+    schedules, and one report line names it with its line (it was kept for the check to report, an error)."""
     src = tmp_path / "jira.csv"
     src.write_text(
         "Summary,Issue key,Outward issue link (Blocks),Outward issue link (Blocks)\n"
@@ -70,8 +72,10 @@ def test_a_blocks_cell_naming_no_row_is_reported_with_its_line(tmp_path: Path) -
         encoding="utf-8",
     )
     plan, report = import_file(src)
-    assert [(d.from_, d.to) for d in plan.dependencies] == [("P-1", "P-2"), ("P-1", "P-9")]
-    assert any(
-        x.where == "line 2" and "blocks 'P-9', which is no row's id or title" in x.message
-        for x in report.items
-    )
+    assert [(d.from_, d.to) for d in plan.dependencies] == [("P-1", "P-2")]
+    links = [x.message for x in report.items if x.kind == "link" and "not in the file" in x.message]
+    assert links == [
+        "1 link to an item not in the file is left out, so that the plan schedules (a file that holds that item "
+        "too keeps that link): line 2 blocks 'P-9'"
+    ]
+    assert analyze(plan).schedule is not None
