@@ -36,6 +36,8 @@ FILL_MOST = 1.6
 """Presenting, how much larger than the room's type the overview grows where the view has room to spare."""
 FILL_STEP = 1.05
 """The step it grows by (the largest that still fits is kept)."""
+SHELF_GAP = 24
+"""Presenting on a portrait screen, the gap between the shelves of stage columns (see :func:`paint`)."""
 
 
 @dataclass
@@ -158,6 +160,90 @@ def _fonts(scale: float = 1.0) -> tuple[QFont, QFont, QFont]:
     return header, name, count
 
 
+Measures = tuple[tuple[QFont, QFont, QFont], int, int, int, int, int]
+"""What :meth:`_Layout.measure` gives: the fonts, the header's, a block's and a column's height, the widest text
+and a two-line block's height."""
+
+
+class _Layout:
+    """The overview's type and arrangement for :func:`paint`: its fonts measured at a scale, the scale that fits
+    columns of a width and height, and how many stage columns go side by side."""
+
+    GAP = 6
+
+    def __init__(self, summary: Summary, width: int, height: int, text_scale: float, fill: bool) -> None:
+        self.summary = summary
+        self.width, self.height = width, height
+        self.text_scale, self.fill = text_scale, fill
+        self.used_rows = sorted({r for (_, r) in summary.cells})
+        self.notes = summary.notes if any(summary.notes) else []
+
+    def measure(self, scale: float, room: int, height: int) -> Measures:
+        """The fonts at ``scale``, the header's, a block's and the whole overview's height, the widest text,
+        and a two-line block's height (columns ``room`` wide for their words, ``height`` tall)."""
+        summary, used_rows, gap = self.summary, self.used_rows, self.GAP
+        fonts = _fonts(scale)
+        hfm, nfm, cfm = (QFontMetrics(f) for f in fonts)
+        header_h = hfm.height() + 10 + (cfm.height() + 2 if self.notes else 0)
+        two_lines = nfm.height() + cfm.height() + 10
+        one_line = max(nfm.height(), cfm.height()) + 8
+        block_h = two_lines if len(used_rows) * (two_lines + gap) + header_h <= height else one_line
+        needed = header_h + gap + len(used_rows) * (block_h + gap)
+        # Each column's header and area names whole in the column the view can give it (at a 16 pt desk font,
+        # 148 px columns read "Frame · …" and "Architec…"): the type shrinks before the text is cut.
+        wide = max(hfm.horizontalAdvance(f"{name} · {count}") for name, count in summary.columns)
+        wide = max([wide, *(nfm.horizontalAdvance(summary.rows[r][0]) + 16 for r in used_rows)])
+        return fonts, header_h, block_h, needed, wide, two_lines
+
+    def fit(self, n: int, per_row: int) -> tuple[float, Measures]:
+        """The type's scale and :meth:`measure`'s figures for ``n`` stage columns, ``per_row`` side by side (their
+        shelves one under the other, each a share of the height)."""
+        shelves = -(-n // per_row)
+        share = max(
+            1, self.width // per_row - 6
+        )  # each column's share of the view: 12 stages at 120 px ran off 1280
+        room = share - 12
+        tall = (self.height - (shelves - 1) * SHELF_GAP) // shelves
+        scale = max(1.0, self.text_scale)
+        while True:
+            m = self.measure(scale, room, tall)
+            if (m[3] <= tall and m[4] <= room) or scale <= 1.0:
+                break
+            scale = max(
+                1.0, scale * 0.9
+            )  # larger type than the rows or columns leave room for: a little smaller
+        if self.fill and scale >= self.text_scale and m[2] == m[5]:
+            # Presenting, with room to spare (the portfolio's Home over the top 60 % of a 2560x1440 panel): larger,
+            # up to FILL_MOST, as far as the rows (on two lines each) and the columns' words still fit.
+            most = scale * FILL_MOST
+            while scale * FILL_STEP <= most:
+                grown = self.measure(scale * FILL_STEP, room, tall)
+                # (12 px to spare: a column as wide as its share elides its header 18 px short of it)
+                if grown[3] > tall - 2 * self.GAP or grown[4] > room - 12 or grown[2] != grown[5]:
+                    break
+                scale *= FILL_STEP
+                m = grown
+        return scale, m
+
+    def choose(self, n: int) -> tuple[int, float, Measures]:
+        """How many of the ``n`` stage columns go side by side, the type's scale and its measures: all of them,
+        except presenting on a portrait view (a 1080x1920 panel), where side by side they were a band across the
+        middle of the graph in type the columns' width held down, 70 % of it empty above and below; there the
+        stages go on two (or more) shelves, one under the other, where that gives their words larger type."""
+        per_row = n
+        scale, m = self.fit(n, n)
+        if self.fill and self.height > self.width and n > 1:
+            for k in range(2, n + 1):
+                per = -(-n // k)
+                if per == per_row:
+                    continue
+                tried = self.fit(n, per)
+                if tried[0] <= scale * FILL_STEP:
+                    break
+                per_row, (scale, m) = per, tried
+        return per_row, scale, m
+
+
 def paint(
     painter: QPainter,
     summary: Summary,
@@ -181,66 +267,38 @@ def paint(
     if not summary.columns or not spans:
         return drawn
     n = len(spans)
-    share = max(
-        1, width // n - 6
-    )  # each column's share of the view: 12 stages at 120 px ran off a 1280 px one
-    used_rows = sorted({r for (_, r) in summary.cells})
-    gap = 6
-    notes = summary.notes if any(summary.notes) else []
-    room = share - 12
-
-    def measure(scale: float) -> tuple[tuple[QFont, QFont, QFont], int, int, int, int, int]:
-        """The fonts at ``scale``, the header's, a block's and the whole overview's height, the widest text,
-        and a two-line block's height."""
-        fonts = _fonts(scale)
-        hfm, nfm, cfm = (QFontMetrics(f) for f in fonts)
-        header_h = hfm.height() + 10 + (cfm.height() + 2 if notes else 0)
-        two_lines = nfm.height() + cfm.height() + 10
-        one_line = max(nfm.height(), cfm.height()) + 8
-        block_h = two_lines if len(used_rows) * (two_lines + gap) + header_h <= height else one_line
-        needed = header_h + gap + len(used_rows) * (block_h + gap)
-        # Each column's header and area names whole in the column the view can give it (at a 16 pt desk font,
-        # 148 px columns read "Frame · …" and "Architec…"): the type shrinks before the text is cut.
-        wide = max(hfm.horizontalAdvance(f"{name} · {count}") for name, count in summary.columns)
-        wide = max([wide, *(nfm.horizontalAdvance(summary.rows[r][0]) + 16 for r in used_rows)])
-        return fonts, header_h, block_h, needed, wide, two_lines
-
-    scale = max(1.0, text_scale)
-    while True:
-        fonts, header_h, block_h, needed, wide, two_lines = measure(scale)
-        if (needed <= height and wide <= room) or scale <= 1.0:
-            break
-        scale = max(1.0, scale * 0.9)  # larger type than the rows or columns leave room for: a little smaller
-    if fill and scale >= text_scale and block_h == two_lines:
-        # Presenting, with room to spare (the portfolio's Home over the top 60 % of a 2560x1440 panel): larger,
-        # up to FILL_MOST, as far as the rows (on two lines each) and the columns' words still fit.
-        most = scale * FILL_MOST
-        while scale * FILL_STEP <= most:
-            grown = measure(scale * FILL_STEP)
-            # (12 px to spare: a column as wide as its share elides its header 18 px short of it)
-            if grown[3] > height - 2 * gap or grown[4] > room - 12 or grown[2] != grown[5]:
-                break
-            scale *= FILL_STEP
-            fonts, header_h, block_h, needed, wide, two_lines = grown
+    gap = _Layout.GAP
+    lay = _Layout(summary, width, height, text_scale, fill)
+    used_rows, notes = lay.used_rows, lay.notes
+    per_row, scale, (fonts, header_h, block_h, needed, _wide, two_lines) = lay.choose(n)
+    shelves = -(-n // per_row)
+    share = max(1, width // per_row - 6)
     header_font, name_font, count_font = fonts
     hfm, nfm, cfm = QFontMetrics(header_font), QFontMetrics(name_font), QFontMetrics(count_font)
-    # Wide enough for the widest stage header ("Operationalize · 28" was "Operationali…" in presentation type),
-    # as far as the view has room for every column.
-    widest = max(hfm.horizontalAdvance(f"{name} · {count}") for name, count in summary.columns) + 16
-    min_column = min(max(round(MIN_COLUMN_PX * scale), widest), share)
-    if min(x1 - x0 for x0, x1 in spans) < min_column:
-        left = max(0, min(spans[0][0], width - n * min_column))
-        step = max(min_column, (width - left) // n)
-        spans = [(left + k * step, left + (k + 1) * step - 6) for k in range(n)]
-    top = max(0, min(top, (height - needed) // 2))  # with the bands, but never below the middle
-    row_y = {r: top + header_h + gap + k * (block_h + gap) for k, r in enumerate(used_rows)}
-    bottom = top + needed
+    if per_row < n:
+        spans = [(c * width // per_row + 6, (c + 1) * width // per_row - 6) for c in range(per_row)] * shelves
+        whole = shelves * needed + (shelves - 1) * SHELF_GAP
+        first = max(0, (height - whole) // 2)  # the shelves in the middle of the view
+        tops = [first + (k // per_row) * (needed + SHELF_GAP) for k in range(n)]
+    else:
+        # Wide enough for the widest stage header ("Operationalize · 28" was "Operationali…" in presentation
+        # type), as far as the view has room for every column.
+        widest = max(hfm.horizontalAdvance(f"{name} · {count}") for name, count in summary.columns) + 16
+        min_column = min(max(round(MIN_COLUMN_PX * scale), widest), share)
+        if min(x1 - x0 for x0, x1 in spans) < min_column:
+            left = max(0, min(spans[0][0], width - n * min_column))
+            step = max(min_column, (width - left) // n)
+            spans = [(left + k * step, left + (k + 1) * step - 6) for k in range(n)]
+        top = max(0, min(top, (height - needed) // 2))  # with the bands, but never below the middle
+        tops = [top] * n
+    row_y = {r: header_h + gap + k * (block_h + gap) for k, r in enumerate(used_rows)}  # below a column's top
     painter.save()
     painter.fillRect(QRect(0, 0, width, height), S.BACKGROUND)  # the unreadable cards and links go under it
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     # Columns: the band colour over the cards (which are unreadable here), a header with the stage's count.
     for k, ((name, count), (x0, x1)) in enumerate(zip(summary.columns, spans, strict=False)):
-        painter.fillRect(QRect(x0, top, x1 - x0, bottom - top), S.BAND_FILLS[k % 2])
+        top = tops[k]
+        painter.fillRect(QRect(x0, top, x1 - x0, needed), S.BAND_FILLS[k % 2])
         painter.setFont(header_font)
         painter.setPen(S.BAND_TEXT)
         text = hfm.elidedText(
@@ -260,7 +318,7 @@ def paint(
 
     def block_rect(cell: tuple[int, int]) -> QRect:
         x0, x1 = spans[cell[0]]
-        return QRect(x0 + 6, row_y[cell[1]], x1 - x0 - 12, block_h)
+        return QRect(x0 + 6, tops[cell[0]] + row_y[cell[1]], x1 - x0 - 12, block_h)
 
     # The critical chain through its blocks, under them (it shows between the blocks).
     chain = [c for c in summary.chain if c[0] < len(spans)]
