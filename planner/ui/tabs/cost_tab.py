@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -45,6 +44,7 @@ from planner.ui.views.adaptive import (
     keep_rows_high,
     scroll_page,
 )
+from planner.ui.views.columns import ColumnFit
 from planner.ui.views.figure_view import FigureView, settle_layouts
 from planner.ui.views.lazy import LazyRefresh
 
@@ -124,9 +124,9 @@ class CostTab(LazyRefresh, QWidget):
         self.rates.setHeaderLabels(["Team", "Rate /\nperson-week"])  # two lines: the room goes to the names
         self.rates.headerItem().setToolTip(1, "Rate per person-week, in the plan's currency (empty: none)")
         self.rates.setRootIsDecorated(False)
-        self.rates.header().setStretchLastSection(False)
-        self.rates.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.rates.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Each rate beside its team's name (not at the far edge of a wide column, see the breakdown below).
+        self.rates.setAlternatingRowColors(True)
+        self.rates_columns = ColumnFit(self.rates, flexible=[0], spread=False)
         self.rates.itemChanged.connect(self._rate_changed)
         keep_rows_high(self.rates, 6, RATES_MOST_ROWS)
         form.addRow(self.rates)
@@ -157,6 +157,7 @@ class CostTab(LazyRefresh, QWidget):
         self.breakdown = QTabWidget(self)
         self.breakdown.setDocumentMode(True)
         self.trees: dict[str, QTreeWidget] = {}
+        self.tree_columns: dict[str, ColumnFit] = {}
         for key, title in (
             ("stage", "By stage"),
             ("area", "By area"),
@@ -169,11 +170,11 @@ class CostTab(LazyRefresh, QWidget):
             tree.setRootIsDecorated(False)
             tree.setUniformRowHeights(True)
             tree.setHeaderLabels(["", "Cost", "Share"] if key != "decision" else DECISION_COLUMNS)
-            h = tree.header()
-            h.setStretchLastSection(False)
-            h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            for c in range(1, tree.columnCount()):
-                h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+            # Each figure beside its name, rows in alternate shades: on a 2560x1440 screen the names stretched
+            # over the column put 'USD 861,500' 400 px right of 'Validate' and the eye lost the row between them.
+            # A name wider than the room elides (whole in the Decisions' tool tips and the inspector).
+            tree.setAlternatingRowColors(True)
+            self.tree_columns[key] = ColumnFit(tree, flexible=[0], spread=False)
             tree.itemClicked.connect(self._select_from_item)
             self.trees[key] = tree
             self.breakdown.addTab(tree, title)
