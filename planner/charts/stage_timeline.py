@@ -206,6 +206,46 @@ def draw_stage_timeline(fig: Figure, analysis: Analysis, *, compact: bool = Fals
         _draw(fig, analysis, compact)
 
 
+def _words_in(text: str, size: float) -> float:
+    """The width (in) of a gate's words, on one or two lines."""
+    return max(style.measured_width_in(line, size) for line in text.split("\n"))
+
+
+def _pushed_place(
+    text: str,
+    sizes: list[float],
+    ends: tuple[float, float],
+    lines: tuple[float, ...],
+    after: float,
+    start: float | None,
+    gate_x: float,
+    roll_end: float,
+) -> tuple[float, float, str, bool] | None:
+    """Where a gate's words go clear of the finish ``lines`` when none of :func:`_gate_place`'s places is: moved
+    right past the line they would cross (after the gated window's words, or on the rolling line after its words),
+    else left of it (left of the gated window, or on the rolling line left of the gate); ``None`` when nowhere."""
+
+    def clear(x0: float, x1: float) -> bool:
+        return all(not (x0 - 2 < lx < x1 + 2) for lx in lines)
+
+    for end, pt in ((e, pt) for e in ends for pt in sizes):
+        w = _words_in(text, pt) * 72 + 2
+        for x0, on_upper in ((after, False), (max(gate_x + 3, roll_end + 3), True)):
+            for lx in sorted(lines):
+                if not clear(x0, x0 + w):
+                    x0 = max(x0, lx + 3)
+            if x0 + w <= end and clear(x0, x0 + w):
+                return pt, x0 - gate_x, "left", on_upper
+        lefts = ([(start, 0.0, False)] if start is not None else []) + [(gate_x - 3, roll_end + 3, True)]
+        for x1, least, on_upper in lefts:
+            for lx in sorted(lines, reverse=True):
+                if not clear(x1 - w, x1):
+                    x1 = min(x1, lx - 3)
+            if x1 - w >= least and clear(x1 - w, x1):
+                return pt, x1 - gate_x, "right", on_upper
+    return None
+
+
 def _gate_place(
     text: str,
     size: float,
@@ -215,7 +255,10 @@ def _gate_place(
     start: float | None,
     roll_end: float,
     width: float,
-) -> tuple[float, float, str, bool]:
+    lines: tuple[float, ...] = (),
+    strict: bool = False,
+    push: bool = False,
+) -> tuple[float, float, str, bool] | None:
     """Where a gate's words ``text`` go (see the caller): their size (at ``size``, else the least), their offset
     from the gate's marker (points), their alignment and whether on the rolling line above. Clear of every bar and
     label of the row where there is room; else left of the marker over its own window, on white (the words stay
@@ -224,28 +267,74 @@ def _gate_place(
     ``gate_x`` is the gate in points from the axis' left, ``after`` where the gated line is free after the marker
     and its "wk a-b", ``start`` where the gated window starts (words may end there), ``roll_end`` where the rolling
     line's bar and words end, ``width`` the axis' width (points; the words may reach a little into the gap after
-    it)."""
+    it).
+
+    ``lines`` are the chart's finish lines (and the status date's), points from the axis' left: the words' white
+    box hid a stretch of them ('gate wk 10 · 10 May 2027' boxed across the gated finish in the bank sample's
+    portrait report). Every place is tried clear of them first, then (``push``: the report's, whose words need not
+    be by their gate for a hover) just after the line they would cross; ``strict``: ``None`` when no place is
+    clear, else as before, across a line."""
     line = 3.0  # clear of the gate's dashed line on the rolling line
     sizes = [size] + ([style.MIN_PT] if size > style.MIN_PT else [])
+
+    def clear(x0: float, x1: float) -> bool:
+        return not strict or all(not (x0 - 2 < lx < x1 + 2) for lx in lines)
+
     # By the gate: within the axis, then smaller, then reaching into the gap before the readiness panel (the fraud
     # sample's third gate in the app's tab at 1366x768 and 125 %).
     ends = (width, width + GAP_IN * 72 - 8)
     for end, pt in ((e, pt) for e in ends for pt in sizes):
-        w = style.measured_width_in(text, pt) * 72 + 2
-        if after + w <= end:
+        w = _words_in(text, pt) * 72 + 2
+        if after + w <= end and clear(after, after + w):
             return pt, after - gate_x, "left", False
-        if start is not None and start - w >= 0 and gate_x - start <= max(w, 36.0):
+        if (
+            start is not None
+            and start - w >= 0
+            and gate_x - start <= max(w, 36.0)
+            and clear(start - w, start)
+        ):
             return pt, start - gate_x, "right", False
-        if gate_x - line - w >= roll_end + 3:
+        if gate_x - line - w >= roll_end + 3 and clear(gate_x - line - w, gate_x - line):
             return pt, -line, "right", True
         upper = max(gate_x + line, roll_end + 3)
-        if upper + w <= end:
+        if upper + w <= end and clear(upper, upper + w):
             return pt, upper - gate_x, "left", True
     for pt in sizes:  # left of a long window, rather than over it
-        w = style.measured_width_in(text, pt) * 72 + 2
-        if start is not None and start - w >= 0:
+        w = _words_in(text, pt) * 72 + 2
+        if start is not None and start - w >= 0 and clear(start - w, start):
             return pt, start - gate_x, "right", False
+    if push:  # just after the line they would cross, or just before it
+        pushed = _pushed_place(text, sizes, ends, lines, after, start, gate_x, roll_end)
+        if pushed is not None:
+            return pushed
+    if strict:
+        return None
     return size, -(marker_r + 2), "right", False  # nothing clear: over its own window, on white
+
+
+def _gate_words(
+    texts: tuple[str, str, str],
+    two_lines: bool,
+    compact: bool,
+    where: tuple[float, float, float, float, float | None, float, float, tuple[float, ...]],
+) -> tuple[str, tuple[float, float, str, bool] | None]:
+    """A gate's words and their place (:func:`_gate_place`), clear of the finish lines: by the gate, the whole
+    words; on the report's page (``compact``) else the date under the week (``two_lines``: the rows have room),
+    else the week alone (the key dates give the date), each by the gate first and then pushed past a line. In the
+    app and the exports, where the words are on hover, those by their marker come first
+    (tests/charts/test_s21_lead_gate_label_by_marker): the whole words there as before, across a line."""
+    full, week_only, date = texts
+    size, gate_x, marker_r, after, start, roll_end, width, lines = where
+    words = [full] + ([f"{week_only}\n{date}"] if compact and two_lines and date else [])
+    words += [week_only] if compact else []
+    for push in (False, True) if compact else (False,):
+        for text in words:
+            place = _gate_place(
+                text, size, gate_x, marker_r, after, start, roll_end, width, lines, strict=True, push=push
+            )
+            if place is not None:
+                return text, place
+    return full, _gate_place(full, size, gate_x, marker_r, after, start, roll_end, width)
 
 
 def _moved_text(stage_id: str, moves: Any) -> str:
@@ -303,6 +392,8 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
             a.spines[side].set_visible(False)
         a.tick_params(axis="y", left=False, labelleft=False)
     pt_per_wk = ax_w_in * 72 / t_max
+    # The lines across every row (drawn after the rows): gate words are kept clear of them (_gate_place).
+    lines = tuple(wk * pt_per_wk for wk in (s.finish, st.gated_finish, status_wk) if wk is not None)
     n_lines = max(len(_count_text(c, left_in - 0.3, style.MIN_PT).split("\n")) for c in counts)
     # The count hangs under the name, clear of the next stage's name: as large as the rows let it be, never under
     # 7 pt (see min_pitch_pt).
@@ -449,18 +540,35 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
             start = gate_x - marker_r - 2
         week_only = f"gate wk {style.fmt_weeks(r.gate)}"
         full = week_only + (f" \u00b7 {units.format_date(date)}" if date else "")
-        words = full
-        gate_size, dx, ha, upper = _gate_place(
-            full, gate_pt, gate_x, marker_r, after, start, roll_end, ax_w_in * 72
+        # Clear of the finish lines (_gate_words); where nothing is, the whole words by the gate as before.
+        words, place = _gate_words(
+            (full, week_only, units.format_date(date) if date else ""),
+            compact and pitch_pt / 2 >= 1.2 * gate_pt + 0.6 * small + 2,  # room for two lines between the two
+            compact,
+            (gate_pt, gate_x, marker_r, after, start, roll_end, ax_w_in * 72, lines),
         )
-        if ha == "right" and gate_x + dx - style.measured_width_in(full, gate_size) * 72 < -1.0:
+        assert place is not None
+        gate_size, dx, ha, upper = place
+        if ha == "right" and gate_x + dx - _words_in(words, gate_size) * 72 < -1.0:
             # Over its window and out past the axis into the names' column (a stage's count under its name lay
             # under 'gate wk 27.5 · 10 Sep 2027' at the tab's narrowest, 5 in): the week alone, whole, the date on
             # hover in the app (the artist's label, 'Gate wk 27.5 · 10 Sep 2027').
             words = week_only
-            gate_size, dx, ha, upper = _gate_place(
-                words, gate_pt, gate_x, marker_r, after, start, roll_end, ax_w_in * 72
-            )
+            place = _gate_place(
+                words,
+                gate_pt,
+                gate_x,
+                marker_r,
+                after,
+                start,
+                roll_end,
+                ax_w_in * 72,
+                lines,
+                strict=True,
+                push=compact,
+            ) or _gate_place(words, gate_pt, gate_x, marker_r, after, start, roll_end, ax_w_in * 72)
+            assert place is not None
+            gate_size, dx, ha, upper = place
         gate_words = ax.annotate(
             words,
             (r.gate, ry if upper else gy),
@@ -478,7 +586,9 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
                 "alpha": 0.9,
             },
         )
-        if words != full:  # capitalised: a tooltip's sentence, not a second gate's words to the label readers
+        if (
+            words.replace("\n", " \u00b7 ") != full
+        ):  # capitalised: a tooltip's sentence, not a second gate's words to the label readers
             gate_words.set_label(full[:1].upper() + full[1:])
         _readiness(rx, y, r, font)
 
