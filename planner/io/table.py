@@ -182,6 +182,7 @@ _ALIASES = {
     # column repeated once per link), Asana ("Task ID", "Blocked By (Dependencies)", "Completed At")
     "issue key": "id",
     "task id": "id",
+    "task number": "id",  # Project for the web's export ("Dependent on" names it)
     "project task id": "id",  # FusionForge's "project_task_id" (its links name it: see _numbered_links)
     "inward issue link (blocks)": "depends_on",
     "blocked by (dependencies)": "depends_on",
@@ -2484,9 +2485,9 @@ def fill_merged_down(
     return out
 
 
-TITLE_ROWS = ("plan name",)
+TITLE_ROWS = ("plan name", "project name")
 """The first cell of a row above the header that names the plan (Microsoft Planner's "Export plan to Excel":
-"Plan name", then the plan's name in the next cell)."""
+"Plan name", then the plan's name in the next cell; Project for the web's "Export to Excel": "Project name")."""
 
 
 def table_title(rows: Sequence[tuple[int, Sequence[Any]]], path: Any, report: ImportReport) -> str:
@@ -2795,6 +2796,83 @@ def _relations(
         )
     new_header = [*header, "Predecessors", "Blocks"]
     new_header[at] = ""
+    return new_header, out
+
+
+_RELATION_ROW_KINDS = {"predecessor (before)": "follows", "successor (after)": "precedes"}
+"""OpenProject's newer labels of its 'follows' and 'precedes' relations (its 15.x releases), as :func:`_relations`
+reads the older ones."""
+
+
+def _relation_rows(
+    header: Sequence[Any], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
+) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
+    """OpenProject's export to Excel with "Include relations" ticked: each work package's columns, then a 'Relation
+    type', 'Lag' (or 'Delay', in days) and 'Description', then the related work package's columns again; one row per
+    relation, the work package's columns repeated on each (one row with empty relation cells when it has none), a
+    parent and its children as 'parent of' / 'child of' rows. Read as one row per work package (its first), with its
+    relations as a :data:`RELATIONS` column ('Follows (2 days) #43', read by :func:`_relations`) and its parent from
+    its 'child of' row. Unchanged without a 'Relation type' column after an id column."""
+    keys = [_norm_header(h) for h in header]
+    if "relation type" not in keys:
+        return header, rows
+    rt = keys.index("relation type")
+    if "id" not in keys[:rt]:
+        return header, rows
+    own_id = keys.index("id")
+
+    def cell(cells: Sequence[Any], i: int | None) -> str:
+        return _cell_text(cells[i]) if i is not None and i < len(cells) else ""
+
+    start = 1 if keys[0] in ("", "work packages") and not any(cell(c, 0) for _, c in rows) else 0
+    end = rt - 1 if rt and keys[rt - 1] in ("", "relations") else rt
+    own = list(range(start, end))
+    lag_at = rt + 1 if rt + 1 < len(keys) and keys[rt + 1] in ("lag", "delay") else None
+    note_at = next((i for i in (rt + 1, rt + 2, rt + 3) if i < len(keys) and keys[i] == "notes"), None)
+    after = max(i for i in (rt, lag_at, note_at) if i is not None) + 1
+    other_id = next((i for i in range(after, len(keys)) if keys[i] == "id"), after + own_id - start)
+    order: list[str] = []
+    first: dict[str, tuple[int, list[Any]]] = {}
+    items: dict[str, list[str]] = {}
+    parent: dict[str, str] = {}
+    notes: set[frozenset[str]] = set()  # the relations with a description (each given on both its rows)
+    for line, cells in rows:
+        wp = cell(cells, own_id)
+        if not wp:
+            order.append(f"\0{line}")  # a row without an id (a note, a total): kept as it is
+            first[order[-1]] = (line, [cells[i] if i < len(cells) else None for i in own])
+            continue
+        if wp not in first:
+            order.append(wp)
+            first[wp] = (line, [cells[i] if i < len(cells) else None for i in own])
+            items[wp] = []
+        kind, other = re.sub(r"\s+", " ", cell(cells, rt)).strip(), cell(cells, other_id).lstrip("#")
+        if not kind or not other:
+            continue
+        if cell(cells, note_at):
+            notes.add(frozenset((wp, other)))
+        if kind.casefold() == "child of":
+            parent.setdefault(wp, other)
+        elif kind.casefold() != "parent of":  # (the child's row says it)
+            lag = cell(cells, lag_at)
+            days = f" ({lag} days)" if re.fullmatch(r"-?\d+", lag) and lag not in ("0", "-0") else ""
+            items[wp].append(f"{_RELATION_ROW_KINDS.get(kind.casefold(), kind)}{days} #{other}")
+    with_parent = bool(parent) and not any(keys[i] in PARENT_HEADERS for i in own)
+    new_header = [header[i] for i in own] + ["Relations"] + (["Parent"] if with_parent else [])
+    out: list[tuple[int, Sequence[Any]]] = []
+    for wp in order:
+        line, cells = first[wp]
+        extra = [", ".join(items.get(wp, []))] + ([parent.get(wp, "")] if with_parent else [])
+        out.append((line, [*cells, *extra]))
+    report.add(
+        "format",
+        f"the sheet lists each work package once per relation (OpenProject's export with relations): "
+        f"{count(len(rows), 'row')} read as {count(len(items), 'work package')}, their relations from column "
+        f"{quoted(str(header[rt]).strip())}"
+        + (" and their parents from its 'child of' rows" if with_parent else ""),
+    )
+    if notes:
+        report.add("link", f"the descriptions of {count(len(notes), 'relation')} are not carried")
     return new_header, out
 
 
@@ -3481,6 +3559,7 @@ def rows_to_plan(
     header, rows = _split_timeline(header, rows, report)
     header, rows = _date_grid(header, rows, report)
     header, rows = _work_items(header, rows, report)
+    header, rows = _relation_rows(header, rows, report)
     header, rows = _relations(header, rows, report)
     header, rows = _numbered_links(header, rows, report)
     header, rows = _dashed_outline(header, rows, report)
