@@ -955,7 +955,9 @@ def stage_end_label(plan: Plan, si: int, week: float, gated: bool) -> str:
     schedule's Gate_k, SPEC §3.3 "Words"), ``Integrate ends · wk 19 (13 May)`` on the rolling one, which has no
     gates: only the end of the window of the decisions assigned to the stage."""
     word = "gate" if gated else "ends"
-    return f"{plan.stages[si].name} {word} \u00b7 {style.fmt_when(plan, week, short=True)}"
+    return style.left_to_right(
+        f"{plan.stages[si].name} {word} \u00b7 {style.fmt_when(plan, week, short=True)}"
+    )
 
 
 def stage_end_labels(plan: Plan, si: int, week: float, gated: bool) -> list[str]:
@@ -970,7 +972,7 @@ def stage_end_labels(plan: Plan, si: int, week: float, gated: bool) -> list[str]
         f"{word} \u00b7 {when}",
         f"{word} {wk}",
     ]
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(style.left_to_right(t) for t in out))  # a Hebrew name first reads first
 
 
 LABEL_PAD_PT = 4.0  # between a stage label and the line or bar it labels

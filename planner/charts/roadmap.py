@@ -698,7 +698,7 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
         ax.text(
             MARGIN_IN + 0.02,
             yc,
-            name,
+            style.left_to_right(name),  # '1 · שילוב', not 'שילוב · 1'
             ha="left",
             va="center",
             fontsize=STAGE_FONT,

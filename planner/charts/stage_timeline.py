@@ -413,7 +413,7 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
         ax.text(
             label_x,
             y - 0.02,
-            shown,
+            style.left_to_right(shown),  # '1 · שילוב', not 'שילוב · 1'
             transform=tf,
             ha="left",
             va="bottom",

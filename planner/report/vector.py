@@ -390,7 +390,7 @@ def laid_out_width(text: str, size: float, *, bold: bool = False) -> float:
 
         with style.rc_context():
             prop = FontProperties(size=size, weight="bold" if bold else "normal")
-            got = text_to_path.get_text_width_height_descent("\u200e" + text, prop, ismath=False)
+            got = text_to_path.get_text_width_height_descent(style.left_to_right(text), prop, ismath=False)
         _METRICS_CACHE[key] = got
     return float(got[0])
 
@@ -416,8 +416,7 @@ def draw_laid_out(canv: Canvas, x: float, y: float, text: str, size: float, *, b
         fig.text(
             0,
             base / (base + size * 1.5),
-            "\u200e"
-            + text,  # a left-to-right mark: the line reads left to right ('1. التحقق', not 'التحقق .1')
+            style.left_to_right(text),  # the line reads left to right ('1. التحقق', not 'التحقق .1')
             fontsize=size,
             color=rgb,
             va="baseline",
