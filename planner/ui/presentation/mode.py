@@ -1564,7 +1564,7 @@ class PresentationController(QObject):
             else fmt.weeks(lk, unit=True)
             + (f" ({fmt.weeks(o)}–{fmt.weeks(p)})" if (o, p) != (lk, lk) else "")
         )
-        head = f"<b>{_esc(d.title)}</b> · {dur}"
+        head = f"<b>{_esc(fmt.may_break(d.title))}</b> · {dur}"
         if a is None or a.schedule is None or d.id not in a.schedule.index:
             return head
         if not why:

@@ -56,24 +56,10 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-BREAK_EVERY = 12
-"""A word longer than this gets a break opportunity (a zero-width space) every this many characters in a step's
-panel: Qt's rich text breaks only between words, and a 60-letter word ran past the panel's right edge, cut."""
-
-
-def _may_break(text: str) -> str:
-    """``text`` with a break opportunity in each long word (see :data:`BREAK_EVERY`)."""
-    words = []
-    for word in text.split(" "):
-        if len(word) > 2 * BREAK_EVERY:
-            word = "\u200b".join(word[k : k + BREAK_EVERY] for k in range(0, len(word), BREAK_EVERY))
-        words.append(word)
-    return " ".join(words)
-
-
 def _breakable(text: str) -> str:
-    """``text`` as the panel shows it: a long word may break (see :data:`BREAK_EVERY`); HTML-escaped."""
-    return _esc(_may_break(text))
+    """``text`` as the panel shows it: a long word may break (:func:`fmt.may_break`; a 60-letter word ran past
+    the panel's right edge, cut); HTML-escaped."""
+    return _esc(fmt.may_break(text))
 
 
 def _names(titles: list[str], limit: int = LIST_LIMIT) -> str:
@@ -310,7 +296,7 @@ class StepPanel(QFrame):
 
     def show_step(self, step: Step) -> None:
         # a 60-letter word in a stage's name ran past the panel's right edge, cut, as in the body
-        self.title.setText(_may_break(step.title))
+        self.title.setText(fmt.may_break(step.title))
         self.body.setText(step.body_html)
         self.scroll_area.verticalScrollBar().setValue(0)
 

@@ -79,6 +79,28 @@ def _right_to_left_first(line: str) -> bool:
     return False
 
 
+BREAK_EVERY = 12
+"""A word longer than twice this gets a break opportunity (a zero-width space) every this many characters where a
+label wraps user text (:func:`may_break`)."""
+
+
+def may_break(text: str, every: int = BREAK_EVERY) -> str:
+    """``text`` with a break opportunity (a zero-width space) every ``every`` characters of each word longer than
+    twice that. Qt wraps a label only between words, and a wrapped label is never narrower than its longest word:
+    a 300-letter title with no space (an identifier, a URL) made the inspector's heading 2,200 px wide, and the
+    window with it, past the screen; in rich text it ran past the panel's edge, cut.
+
+    >>> may_break("Connect " + "x" * 30)
+    'Connect xxxxxxxxxxxx\u200bxxxxxxxxxxxx\u200bxxxxxx'
+    """
+    words = []
+    for word in text.split(" "):
+        if len(word) > 2 * every:
+            word = "\u200b".join(word[k : k + every] for k in range(0, len(word), every))
+        words.append(word)
+    return " ".join(words)
+
+
 def wrapped(text: str, chars: int) -> str:
     """``text`` on lines of about ``chars`` characters (a table header that would otherwise be as wide as its
     longest name)."""

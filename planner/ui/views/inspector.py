@@ -493,7 +493,7 @@ class DecisionInspector(QWidget):
             return
         self._loading = True
         try:
-            self.heading.setText(d.title)
+            self.heading.setText(fmt.may_break(d.title))  # a long word must not widen the window
             focus = self.focusWidget()
             for w, text in (
                 (self.id_edit, d.id),
