@@ -50,3 +50,25 @@ def test_the_presenter_bar_breaks_a_long_word(qtbot, tmp_path: Path) -> None:
             if p.leave_prompt is not None:
                 p.leave_prompt.done(0)
             p.leave()
+
+
+def test_why_this_schedule_breaks_the_long_words_it_names(qtbot, tmp_path: Path) -> None:
+    data = json.loads((ROOT / "sample_plans" / "bank-assistant.plan.json").read_text(encoding="utf-8"))
+    for d in data["decisions"]:
+        d["title"] = WORD[:250] + d["id"]
+    path = tmp_path / "all-long.plan.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    waits = {dep["to"] for dep in data["dependencies"]}
+    # work not started that waits for another: its start names its driver's title
+    chosen = next(
+        d["id"]
+        for d in data["decisions"]
+        if d["id"] in waits and d.get("status", "not_started") == "not_started"
+    )
+    with opened_sample(qtbot, path, (1280, 720)) as w:
+        w.doc.select([chosen])
+        form = w.inspector.form
+        qtbot.waitUntil(lambda: WORD[:40] in form.start_text.text().replace("\u200b", ""))
+        for label in (form.heading, form.start_text, form.float_text, form.critical_text, form.chain_text):
+            assert label.minimumSizeHint().width() < 640, label.text()[:80]
+        assert w.size() == QSize(1280, 720)

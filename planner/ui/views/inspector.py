@@ -580,12 +580,13 @@ class DecisionInspector(QWidget):
             runs = fmt.runs(plan, float(s.es[i]), float(s.ef[i]), remaining=True) + ". "
         else:
             runs = fmt.runs(plan, float(s.es[i]), float(s.ef[i])) + ". "
-        self.start_text.setText(runs + e.start_reason)
-        self.float_text.setText(e.float_text)
-        self.critical_text.setText(e.critical_text)
+        # The sentences name decisions by title and id: a long word in one must not widen the window either.
+        self.start_text.setText(fmt.may_break(runs + e.start_reason))
+        self.float_text.setText(fmt.may_break(e.float_text))
+        self.critical_text.setText(fmt.may_break(e.critical_text))
         self._chain = list(e.driving_chain)
         self.chain_text.setText(
-            "Driving chain: " + " → ".join(e.driving_chain)
+            fmt.may_break("Driving chain: " + " → ".join(e.driving_chain))
             if len(e.driving_chain) > 1
             # no link drives it; the sentence above says what does (the plan start, a not-before, the status date)
             else "No other decision drives its start."
