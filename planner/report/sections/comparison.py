@@ -183,6 +183,7 @@ def build_comparison(ctx: ReportContext) -> list[Flowable]:
             "small",
         )
     )
+    _note_keeps_rows(ctx, out)
     charts = [_delta_gantt(ctx, comp, item) for item in others]
     if charts and charts[0] and isinstance(charts[0][0], PageBreak | _StartUnder):
         # The first scenario's chart takes pages of its own: the table's last rows go on with the note, so that
@@ -194,6 +195,21 @@ def build_comparison(ctx: ReportContext) -> list[Flowable]:
     for chart in charts:
         out.extend(chart)
     return out
+
+
+def _note_keeps_rows(ctx: ReportContext, out: list[Flowable]) -> None:
+    """The last table's last rows go on a page with the note under it (the gap and the note: ``out``'s end), so
+    the note never starts a page alone, its table's rows all on the page before (a six-stage plan with two
+    scenarios on A4 portrait; the table at a landscape page's foot for two stages and one scenario)."""
+    from planner.report.context import TABLE_EDGE_ROWS, SplitTable, flow_height
+
+    table = next((f for f in reversed(out) if isinstance(f, SplitTable)), None)
+    if table is None:
+        return
+    g = ctx.wide
+    table.keep_end = TABLE_EDGE_ROWS
+    table.after = flow_height(out[out.index(table) + 1 :], g.frame_width)
+    table.end_page = g.frame_height
 
 
 def _sampling_note(ctx: ReportContext, ref: PlanFigures) -> str:
