@@ -125,7 +125,7 @@ def test_what_can_be_read_past_is_read_and_reported(tmp_path: Path) -> None:
     assert "the file has no %E end line: it may be cut short" in text
     assert "unknown relationship type 'PR_XX'; read as FS" in text
     assert "lag_hr_cnt 'lots' is not a number" in text
-    assert "1 relationship names an activity the file does not hold" in text
+    assert "1 link to an item not in the file is left out" in text and "C 'Task C' after task_id 99" in text
     assert "an activity linked to itself; dropped" in text
     assert [(d.from_, d.to, str(d.type)) for d in plan.dependencies] == [("A", "B", "FS")]
 

@@ -113,7 +113,8 @@ def test_windows_1252_crlf_unknown_tables_reordered_fields_and_empty_values() ->
     assert d["A2000"].owner == "GC-EQ"  # the primary resource (TASK.rsrc_id)
     assert "'Grue mobile'" in text and "1 role assignment without a resource is not carried" in text
     # the link from the other project is reported, not carried; the empty WBS element is not a decision
-    assert "1 relationship to or from activities of other projects is not carried" in text
+    assert "1 link to an item not in the file is left out" in text
+    assert "A2000 'Câblage' after B1000 'Autre projet' of project 'PS-02'" in text
     assert not any("Réserve" in x.title for x in plan.decisions)
 
 
@@ -130,7 +131,7 @@ def test_project_picks_one_of_several(tmp_path: Path) -> None:
     plan, report = import_file(DATA / "p6-hand-cp1252-quirks.xer", project="PS-02")
     assert [d.id for d in plan.decisions] == ["B1000"]
     assert plan.title == "Station de pompage – Phase 2" and plan.start_date == dt.date(2027, 2, 1)
-    assert "1 relationship to or from activities of other projects" in report.text()
+    assert "B1000 'Autre projet' before A2000 'Câblage' of project 'PS-01'" in report.text()
 
 
 def test_activity_ids_become_valid_plan_ids() -> None:
