@@ -183,6 +183,7 @@ _ALIASES = {
     "issue key": "id",
     "task id": "id",
     "task number": "id",  # Project for the web's export ("Dependent on" names it)
+    "key": "id",  # Wrike's Excel export (its "Dependency" and "Parent Task" cells name it)
     "project task id": "id",  # FusionForge's "project_task_id" (its links name it: see _numbered_links)
     "inward issue link (blocks)": "depends_on",
     "blocked by (dependencies)": "depends_on",
@@ -206,6 +207,7 @@ _ALIASES = {
     # "Parent ID"), Wrike ("Dependency"). A bucket, group, list or section is a grouping: see GROUPING
     "bucket name": "grouping",
     "bucket": "grouping",
+    "folder": "grouping",  # (Wrike's folder rows become one: see _folder_rows)
     "group": "grouping",
     "list name": "grouping",
     "module name": "grouping",
@@ -1221,6 +1223,28 @@ def _status_word(text: str) -> Status | None:
     # note in brackets ('In progress (50%)'), punctuation ('[Done]', 'DONE!')
     bare = _EDGES.sub("", _BRACKETED_NOTE.sub("", text.strip()))
     return _status_word(bare) if bare and bare != text.strip() else None
+
+
+CANCELLED_WORDS = {
+    "canceled", "cancelled", "won't_do", "wont_do", "won't_fix", "wontfix", "obsolete", "abandoned", "duplicate",
+    "abgebrochen", "storniert", "verworfen", "annulé", "annulée", "abandonné", "abandonnée", "cancelado",
+    "cancelada", "annullato", "annullata", "geannuleerd",
+}  # fmt: skip
+"""Status words of work called off (Linear's Canceled and Duplicate, Wrike's Cancelled, Jira's Won't Do; German,
+French, Spanish, Italian and Dutch ones): such a row is no work to do, and the import leaves it out (said in one
+report line)."""
+
+
+def _cancelled(text: Any) -> bool:
+    """Whether a status cell says the work was called off (:data:`CANCELLED_WORDS`, dressed as boards dress a
+    status too: '❌ Cancelled')."""
+    if not isinstance(text, str) or not text.strip():
+        return False
+    key = text.strip().lower().replace(" ", "_").replace("-", "_").replace("\u2019", "'")
+    if key in CANCELLED_WORDS:
+        return True
+    bare = _EDGES.sub("", _BRACKETED_NOTE.sub("", text.strip()))
+    return bool(bare) and bare != text.strip() and _cancelled(bare)
 
 
 _BRACKETED_NOTE = re.compile(r"(?<=\S)\s*[(\[][^()\[\]]*[)\]]\s*$")
@@ -3076,6 +3100,50 @@ def _dashed_outline(
     return [*header, "Outline Level"], out
 
 
+_FOLDER_ROW = re.compile(r"^/(.*[^/\s].*)/$")
+"""A folder or project row of Wrike's Excel export: its path between slashes in the Title cell ('/Pilot/',
+'/Pilot/Build/'), above the tasks in it."""
+
+
+def _folder_rows(
+    header: Sequence[Any], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
+) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
+    """Wrike's folder and project rows (:data:`_FOLDER_ROW`, without an id) as a 'Folder' column of the rows under
+    each, its last name ('/Pilot/Build/' is 'Build'), read as their grouping; the folder rows are not tasks. Unchanged
+    without such rows."""
+    keys = [_norm_header(h) for h in header]
+    if "title" not in keys:
+        return header, rows
+    at, id_at = keys.index("title"), keys.index("id") if "id" in keys else None
+
+    def folder(cells: Sequence[Any]) -> str | None:
+        text = str(cells[at]).strip() if at < len(cells) and cells[at] is not None else ""
+        m = _FOLDER_ROW.match(text)
+        if m is None or (id_at is not None and id_at < len(cells) and _cell_text(cells[id_at])):
+            return None
+        return [part.strip() for part in m.group(1).split("/") if part.strip()][-1]
+
+    if not any(folder(cells) for _, cells in rows):
+        return header, rows
+    out: list[tuple[int, Sequence[Any]]] = []
+    current, folders = "", []
+    for line, cells in rows:
+        name = folder(cells)
+        if name is not None:
+            current = name
+            folders.append(str(cells[at]).strip())
+            continue
+        out.append((line, [*cells, *[""] * (len(header) - len(cells)), current]))
+    n = len(folders)
+    report.add(
+        "format",
+        f"{count(n, 'folder row')} ({some(map(quoted, folders), 4)}: Wrike's folders and projects) "
+        f"{agree(n, 'is', 'are')} not {agree(n, 'a task', 'tasks')}: each names the folder of the rows under it, "
+        "read as their grouping (the folder's last name)",
+    )
+    return [*header, "Folder"], out
+
+
 def _section_headings(
     header: Sequence[Any], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
 ) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
@@ -3242,7 +3310,13 @@ def _status_category(
     read: dict[str, str] = {}  # status word -> the category it was read as
     for line, cells in rows:
         word, category = cell(cells, status_at), cell(cells, at)
-        if word and _status_word(word) is None and category and _status_word(category) is not None:
+        if (
+            word
+            and _status_word(word) is None
+            and not _cancelled(word)  # (Jira's Won't Do is in the Done category: the work is called off)
+            and category
+            and _status_word(category) is not None
+        ):
             read.setdefault(word, category)
             cells = [*cells[:status_at], category, *cells[status_at + 1 :]]
         out.append((line, cells))
@@ -3562,6 +3636,7 @@ def rows_to_plan(
     header, rows = _relation_rows(header, rows, report)
     header, rows = _relations(header, rows, report)
     header, rows = _numbered_links(header, rows, report)
+    header, rows = _folder_rows(header, rows, report)
     header, rows = _dashed_outline(header, rows, report)
     header, rows = _section_headings(header, rows, report)
     keys = [_norm_header(h) for h in header]
@@ -3580,6 +3655,11 @@ def rows_to_plan(
         if len(stand_ins) < len(giving):
             for j in stand_ins:
                 keys[j] = re.sub(r"\s+", " ", str(header[j] or "").strip().lower())
+    if "title" not in keys:  # a bare 'Key' (Wrike's) is the id of titled rows, not a title in itself
+        keys = [
+            "key" if k == "id" and str(h or "").strip().casefold() == "key" else k
+            for k, h in zip(keys, header, strict=True)
+        ]
     rows = _taiga_columns(header, keys, rows, report)
     rows = _pivotal_columns(header, keys, rows, report)
     rows = _status_category(header, keys, rows, report)
@@ -3723,6 +3803,9 @@ def rows_to_plan(
     resource_list = owner_col is not None and str(header[owner_col]).strip().casefold() in RESOURCE_LISTS
     stack: list[tuple[int, str, int]] = []  # enclosing summary rows: (level, name, index in members)
     row_refs: list[str | None] = []  # each data row's decision id in order (None: a summary row)
+    cancelled: list[tuple[int, str, str]] = []  # rows of work called off, left out: (line, title, status)
+    cancelled_names: set[str] = set()  # their ids and titles (casefolded): links naming them go with them
+    cancelled_rows: set[int] = set()  # their places in row_refs (a link may name a row by its number)
     summary_of: dict[str, int] = {}  # what names a summary row (its id, title, row number) -> its index
     members: list[list[str]] = []  # each summary row's decisions: the rows under it
     summary_names: list[str] = []
@@ -3835,6 +3918,12 @@ def rows_to_plan(
                 continue
         if line in parent_lines:  # a parent task (rows name it as their parent): structure, as a summary row
             parent_index[line] = summary_row(title_text, raw_id, rec, line)
+            continue
+        if _cancelled(rec.get("status")):  # work called off: no work to do
+            cancelled.append((line, title_text, str(rec.get("status")).strip()))
+            cancelled_rows.add(len(row_refs))
+            cancelled_names.update(n for n in (raw_id, title_text.casefold()) if n)
+            row_refs.append(None)  # it keeps its row number: predecessors given as row numbers count it
             continue
         if raw_id and not is_valid_id(raw_id):
             report.add("column", f"id {quoted(raw_id)} is not a valid plan id; a new one is made", where)
@@ -4107,7 +4196,11 @@ def rows_to_plan(
             ref = row_refs[int(name) - 1]  # a row number, as Smartsheet and MS Project refer to rows
             if ref is None and name in summary_of:
                 return f"{_SUMMARY}{summary_of[name]}", "summary"
+            if ref is None and int(name) - 1 in cancelled_rows:
+                return None, "cancelled"
             return ref, "row" if ref is not None else "summary"
+        if name in cancelled_names or name.casefold() in cancelled_names:
+            return None, "cancelled"
         return name, "unknown"
 
     def items_of(line: int, text: str, reversed_: bool) -> list[tuple[str, DependencyType, float]]:
@@ -4121,11 +4214,11 @@ def rows_to_plan(
     # (a link naming no row of the file is left out: its row keeps its date, as the file has it after that item)
     linked = {
         d for line, x, text, rev in pending if not rev
-        if any(resolve(name)[1] != "unknown" for name, _, _ in items_of(line, text, rev))
+        if any(resolve(name)[1] not in ("unknown", "cancelled") for name, _, _ in items_of(line, text, rev))
         for d in rows_of(x)
     } | {
         d for line, _, text, rev in pending if rev for name, _, _ in items_of(line, text, rev)
-        if resolve(name)[1] != "unknown"
+        if resolve(name)[1] not in ("unknown", "cancelled")
         for d in rows_of(resolve(name)[0])
     }  # fmt: skip
     spanned = 0
@@ -4239,6 +4332,7 @@ def rows_to_plan(
         return did
 
     outside: list[tuple[int, str]] = []  # links naming no row of the file, left out (report_outside_links)
+    cancelled_links = 0  # links to or from rows of work called off
     for line, did, text, reversed_ in sorted(pending, key=lambda p: p[3]):
         for name, dtype, given_lag in items_of(line, text, reversed_):
             other, how = resolve(name)
@@ -4251,6 +4345,9 @@ def rows_to_plan(
                     "does not say which (give the rows ids, or names of their own, in the tracker)",
                     f"line {line}",
                 )
+                continue
+            if how == "cancelled":  # a row of work called off, left out: its links go with it
+                cancelled_links += 1
                 continue
             if other is None:
                 dropped_links += 1  # a note or total row: nothing to hold on to
@@ -4280,6 +4377,21 @@ def rows_to_plan(
             seen.add((a, b, dtype, lag))
             deps.append(Dependency(from_=a, to=b, type=dtype, lag=lag))
     report_outside_links(report, [text for _, text in sorted(outside, key=lambda x: x[0])])
+    if cancelled:
+        n, words = len(cancelled), sorted({w for *_, w in cancelled})
+        report.add(
+            "progress",
+            f"{count(n, 'row')} of work called off (status {', '.join(map(quoted, words))}) "
+            f"{agree(n, 'is', 'are')} left out: no work to do ("
+            + some((f"line {line} {quoted(t)}" for line, t, _ in cancelled), 5)
+            + ")"
+            + (
+                f"; {count(cancelled_links, 'link')} naming {agree(n, 'it', 'them')} "
+                f"{agree(cancelled_links, 'goes', 'go')} with {agree(n, 'it', 'them')}"
+                if cancelled_links
+                else ""
+            ),
+        )
     if any(rev for *_, rev in pending):
         report.add(
             "link",

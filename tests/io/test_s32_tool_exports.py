@@ -133,3 +133,97 @@ def test_s32_project_for_the_web_export_names_the_plan_and_links_by_task_number(
         assert f"column '{effort}' is not a plan field; ignored" in lines
     result = analyze(plan)
     assert result.schedule is not None
+
+
+def test_s32_wrike_export_folders_keys_subtasks_and_a_cancelled_task() -> None:
+    """'Key' is the id that 'Dependency' and 'Parent Task' name (read as row numbers before, '2FS+2d' linked the
+    wrong task and the subtask's parent was 'not in the file'); '/Pilot rollout/Build/' is a folder, the grouping
+    of the rows under it, not a task; 'Data audit' has subtasks: structure, its links kept through its start and
+    finish; 'Legacy export' was cancelled: left out, and the sign-off's link to it with it."""
+    plan, report = import_file(DATA / "wrike-export.xlsx")
+    lines = _lines(report)
+    assert [(d.id, d.title) for d in plan.decisions if "import-helper" not in d.tags] == [
+        ("1", "Discovery interviews"),
+        ("3", "Audit the CRM tables"),
+        ("7", "Audit the billing tables"),
+        ("5", "Pipeline build"),
+        ("6", "Pilot sign-off"),
+    ]
+    d = {x.title: x for x in plan.decisions}
+    area = {a.id: a.name for a in plan.areas}
+    assert [
+        area.get(d[t].area or "") for t in ("Discovery interviews", "Pipeline build", "Pilot sign-off")
+    ] == [
+        "Pilot rollout",
+        "Build",
+        "Build",
+    ]
+    assert d["Audit the CRM tables"].tags == ["Data audit"] and d["Audit the billing tables"].tags == [
+        "Data audit"
+    ]
+    assert [d[t].weeks() for t in ("Discovery interviews", "Audit the CRM tables", "Pipeline build")] == [
+        2,
+        1,
+        2,
+    ]
+    assert d["Pilot sign-off"].milestone and d["Pilot sign-off"].status.value == "blocked"
+    assert d["Discovery interviews"].status.value == "done"
+    result = analyze(plan)
+    assert result.schedule is not None
+    # the audit (its two tables, one after the other) waits for the interviews; the build 2 days after the audit
+    assert _links(plan) == sorted(
+        [
+            ("Audit the CRM tables", "Audit the billing tables", "FS", 0.0),
+            ("Audit the CRM tables", "Data audit (finish)", "FS", 0.0),
+            ("Audit the billing tables", "Data audit (finish)", "FS", 0.0),
+            ("Data audit (start)", "Audit the CRM tables", "SS", 0.0),
+            ("Data audit (start)", "Audit the billing tables", "SS", 0.0),
+            ("Discovery interviews", "Data audit (start)", "FS", 0.0),
+            ("Data audit (finish)", "Pipeline build", "FS", 0.4),
+            ("Pipeline build", "Pilot sign-off", "FS", 0.0),
+        ]
+    )
+    assert any(x.startswith("2 folder rows ('/Pilot rollout/', '/Pilot rollout/Build/'") for x in lines)
+    assert (
+        "1 row of work called off (status 'Cancelled') is left out: no work to do (line 7 'Legacy export'); "
+        "1 link naming it goes with it"
+    ) in lines
+    assert "column 'Key' is not a plan field; ignored" not in lines
+
+
+def test_s32_linear_export_leaves_out_cancelled_and_duplicate_issues() -> None:
+    """Linear's Canceled and Duplicate statuses are work called off: left out and named in one line (they were
+    read as work not started). Its Started and Completed dates are the actual ones; a parent issue is structure."""
+    plan, report = import_file(DATA / "linear-export.csv")
+    lines = _lines(report)
+    assert [d.id for d in plan.decisions] == ["ENG-101", "ENG-104"]
+    assert (
+        "2 rows of work called off (status 'Canceled', 'Duplicate') are left out: no work to do "
+        "(line 4 'Rebuild the old dashboard', line 6 'Duplicate of the feature store ticket')"
+    ) in lines
+    first = plan.decisions[0]
+    assert first.status.value == "done" and str(first.actual_start) == "2027-03-01"
+    assert plan.decisions[1].tags == ["ML", "Train ranking model"]
+    assert analyze(plan).schedule is not None
+
+
+@pytest.mark.parametrize(
+    ("status", "left_out"),
+    [
+        ("Cancelled", True),
+        ("❌ Canceled", True),
+        ("Won't Do", True),
+        ("Won’t do", True),
+        ("Abgebrochen", True),
+        ("Annulée", True),
+        ("Cancel review", False),
+        ("Done", False),
+    ],
+)
+def test_s32_status_words_of_work_called_off(tmp_path: Path, status: str, left_out: bool) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(f"Title,Status,Predecessors\nA,Done,\nB,{status},\nC,To Do,B\n", encoding="utf-8")
+    plan, _ = import_file(path)
+    titles = [d.title for d in plan.decisions]
+    assert ("B" not in titles) is left_out
+    assert analyze(plan).schedule is not None

@@ -14,6 +14,11 @@ beside them are typed by hand (see README.md).
   table (Task number, Outline number, Name, Assigned to, Bucket, % complete, Start, Finish, Duration, Dependent on,
   Effort, Effort completed, Effort remaining, Notes); task numbers in the order the tasks were made, not the rows'
   (a task added later sits higher in the outline), and 'Dependent on' naming task numbers.
+- ``wrike-export.xlsx``: Wrike's Excel export, laid out as its XLS import takes one back: 'Key' (the id 'Parent
+  Task' and 'Dependency' name), folder and project rows with their path between slashes in the Title cell
+  ('/Pilot rollout/', '/Pilot rollout/Build/') above their tasks, subtasks by 'Parent Task', statuses of Wrike's
+  status groups (Active, Completed, Deferred, Cancelled), durations '10d', dependencies '2FS+2d' and '5FS;4FS'
+  (the second naming the cancelled task), assignees by e-mail.
 """
 
 from __future__ import annotations
@@ -111,6 +116,39 @@ def project_web_export() -> None:
     wb.save(HERE / "project-web-export.xlsx")
 
 
+def wrike_export() -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["Key", "Parent Task", "Title", "Status", "Priority", "Assigned To", "Start Date", "Duration",
+               "Due Date", "Dependency", "Description"])  # fmt: skip
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    rows: list[list[object]] = [
+        [None, None, "/Pilot rollout/", "Active", None, None, None, None, None, None, None],
+        [1, None, "Discovery interviews", "Completed", "Normal", "ana@example.com", day(2027, 3, 1), "10d",
+         day(2027, 3, 12), None, "Eight interviews"],
+        [2, None, "Data audit", "Active", "High", "ben@example.com", day(2027, 3, 15), "10d", day(2027, 3, 26),
+         "1FS", None],
+        [3, 2, "Audit the CRM tables", "Active", "Normal", "ben@example.com", day(2027, 3, 15), "5d",
+         day(2027, 3, 19), None, None],
+        [7, 2, "Audit the billing tables", "Active", "Normal", "cara@example.com", day(2027, 3, 22), "5d",
+         day(2027, 3, 26), "3FS", None],
+        [4, None, "Legacy export", "Cancelled", "Low", None, day(2027, 3, 1), "5d", day(2027, 3, 5), None, None],
+        [None, None, "/Pilot rollout/Build/", "Active", None, None, None, None, None, None, None],
+        [5, None, "Pipeline build", "Active", "Normal", "ben@example.com, cara@example.com", day(2027, 3, 31),
+         "10d", day(2027, 4, 13), "2FS+2d", None],
+        [6, None, "Pilot sign-off", "Deferred", "Normal", "cara@example.com", day(2027, 4, 14), "0d",
+         day(2027, 4, 14), "5FS;4FS", None],
+    ]  # fmt: skip
+    for cells in rows:
+        ws.append(cells)
+        for c in (7, 9):
+            ws.cell(ws.max_row, c).number_format = "MM/DD/YYYY"
+    wb.save(HERE / "wrike-export.xlsx")
+
+
 if __name__ == "__main__":
     openproject_relations()
     project_web_export()
+    wrike_export()
