@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPixmap,
+    QResizeEvent,
     QShowEvent,
     QWheelEvent,
 )
@@ -367,6 +368,25 @@ class GraphCanvas(QGraphicsView):
         self.graph_scene.catch_up()
         self.graph_scene.complete()
         self.graph_scene.highlight_chain(list(ids))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A view made narrower or shorter keeps the selected cards in sight when they were. Opening a decision with
+        Enter while presenting at 1280x720 put the inspector beside the graph, and the view (anchored at its
+        centre) cut the card being edited at its left edge, the room watching its figures change out of sight."""
+        old, new = event.oldSize(), event.size()
+        before = QRectF()
+        if old.isValid() and (new.width() < old.width() or new.height() < old.height()):
+            port = self.viewport().rect()
+            wide, tall = port.width() + old.width() - new.width(), port.height() + old.height() - new.height()
+            before = self.mapToScene(QRect(0, 0, wide, tall)).boundingRect()
+        super().resizeEvent(event)
+        if before.isEmpty() or self._in_overview():
+            return
+        shown = QRectF()
+        for item in self.graph_scene.selectedItems():
+            shown = shown.united(item.sceneBoundingRect())
+        if not shown.isEmpty() and before.contains(shown):
+            self._reveal(shown)
 
     def _reveal(self, rect: QRectF) -> None:
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
