@@ -2108,9 +2108,17 @@ def check_row_count(rows: Sequence[tuple[int, Sequence[Any]]], path: Any) -> Non
 
 
 LEVEL_HEADERS = {"outline level", "outline_level", "task level"}
-PARENT_HEADERS = {"parent id", "parent task", "parent task id", "parent", "parent_id", "parent issue"}
+PARENT_HEADERS = {
+    "parent id",
+    "parent task",
+    "parent task id",
+    "parent",
+    "parent_id",
+    "parent issue",
+    "parent item",
+}
 """A subtask's parent (ClickUp's "Parent ID", Asana's "Parent task" by name, Jira's "Parent" by issue id, Redmine's "Parent task"
-and Linear's "Parent issue" by id, a plain "Parent" column): a row that rows name as their parent is a summary, as a row with rows under it at a deeper outline
+and Linear's "Parent issue" by id, Notion's "Parent item" by page, a plain "Parent" column): a row that rows name as their parent is a summary, as a row with rows under it at a deeper outline
 level."""
 _DEPTH_DASHES = re.compile(r"^(?:-{1,}|[–—]{1,})\s+(?=\S)")
 """A title's leading dashes and space showing its outline depth in an export with a level column ('-- Interviews')."""
@@ -2166,7 +2174,8 @@ def _parent_structure(
         for name in (cell(cells, id_col), cell(cells, issue_col), cell(cells, title_col).casefold()):
             if name:
                 by_name.setdefault(name, line)
-    named_parent = {line: p for line, cells in rows if (p := cell(cells, col))}
+    # (Notion's "Parent item" names its page with its link: "Data audit (https://www.notion.so/Data-audit-2b7e...)")
+    named_parent = {line: p for line, cells in rows if (p := _PAGE_LINK.sub("", cell(cells, col)).strip())}
 
     def find(p: str) -> int | None:
         """The row a parent cell names: by id, title, or an id after '#' ('#13', OpenProject's 'Phase #13: Build')."""
@@ -3655,6 +3664,17 @@ def rows_to_plan(
         if len(stand_ins) < len(giving):
             for j in stand_ins:
                 keys[j] = re.sub(r"\s+", " ", str(header[j] or "").strip().lower())
+    if PARENT_HEADERS & set(
+        keys
+    ):  # Notion's "Sub-item" relation is the twin of its "Parent item": read there
+        for j, h in enumerate(header):
+            if keys[j] in ("sub-item", "sub-items", "sub item", "sub items", "subitems"):
+                keys[j] = _SAID
+                report.add(
+                    "column",
+                    f"column {quoted(str(h).strip())} lists the rows that name a row as their parent: read from "
+                    "the parent column",
+                )
     if "title" not in keys:  # a bare 'Key' (Wrike's) is the id of titled rows, not a title in itself
         keys = [
             "key" if k == "id" and str(h or "").strip().casefold() == "key" else k
