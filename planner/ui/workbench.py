@@ -644,7 +644,12 @@ class Workbench(QObject):
         w.inspector_dock.raise_()
         w.inspector_tabs.setCurrentWidget(w.inspector)
         if len(self.doc.selection) == 1:
-            w.inspector.form.title_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            edit = w.inspector.form.title_edit
+            edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if edit.hasSelectedText() and edit.selectedText() == edit.text():
+                # All of it selected, from the end back to the start: the field shows the title's first words
+                # (selected from the start, the cursor at the end showed '…ud detection is outside EU AI Act').
+                edit.setSelection(len(edit.text()), -len(edit.text()))
         else:
             w.inspector.multi.combos["stage"].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -660,7 +665,7 @@ class Workbench(QObject):
     def rename_selected(self) -> None:
         self.open_selected()
         edit = self.window.inspector.form.title_edit
-        edit.selectAll()
+        edit.setSelection(len(edit.text()), -len(edit.text()))  # all of it, its first words in sight
 
     def mark_selected(self, status: str) -> str | None:
         """Mark the selected decisions ``done``, ``in_progress`` or ``not_started`` (one undo step)."""
