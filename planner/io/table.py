@@ -2773,7 +2773,7 @@ RELATIONS = {"related issues", "relations"}
 """A column of typed relations to other rows by id, as Redmine's issue CSV writes them ("Follows #12, Precedes (2
 days) #15, Related to #3"; OpenProject's "Relations" alike): see :func:`_relations`."""
 _RELATION = re.compile(
-    r"^(?P<kind>[^\W\d_][^\d#(]*?)\s*(?:\((?P<delay>-?\d+)\s*days?\)\s*)?#(?P<id>\w[\w.-]*)$"
+    r"^(?P<kind>[^\W\d_][^\d#(]*?)\s*(?:\((?P<delay>-?\d+(?:\.\d+)?)\s*days?\)\s*)?#(?P<id>\w[\w.-]*)$"
 )
 _RELATION_KINDS = {"follows": "depends_on", "blocked by": "depends_on", "precedes": BLOCKS, "blocks": BLOCKS}
 """Redmine's relation labels that order work: 'follows #12' (12 first; 'precedes' its twin, read as a Blocks
@@ -2869,6 +2869,7 @@ def _relation_rows(
     items: dict[str, list[str]] = {}
     parent: dict[str, str] = {}
     notes: set[frozenset[str]] = set()  # the relations with a description (each given on both its rows)
+    unread_lags: list[str] = []
     for line, cells in rows:
         wp = cell(cells, own_id)
         if not wp:
@@ -2888,7 +2889,10 @@ def _relation_rows(
             parent.setdefault(wp, other)
         elif kind.casefold() != "parent of":  # (the child's row says it)
             lag = cell(cells, lag_at)
-            days = f" ({lag} days)" if re.fullmatch(r"-?\d+", lag) and lag not in ("0", "-0") else ""
+            if lag and not re.fullmatch(r"-?\d+(?:\.\d+)?", lag):
+                unread_lags.append(f"line {line} {quoted(lag[:20])}")
+                lag = ""
+            days = f" ({lag} days)" if lag and float(lag) != 0 else ""
             items[wp].append(f"{_RELATION_ROW_KINDS.get(kind.casefold(), kind)}{days} #{other}")
     with_parent = bool(parent) and not any(keys[i] in PARENT_HEADERS for i in own)
     new_header = [header[i] for i in own] + ["Relations"] + (["Parent"] if with_parent else [])
@@ -2906,6 +2910,13 @@ def _relation_rows(
     )
     if notes:
         report.add("link", f"the descriptions of {count(len(notes), 'relation')} are not carried")
+    if unread_lags:
+        n = len(unread_lags)
+        report.add(
+            "lag",
+            f"{count(n, 'lag')} {agree(n, 'is', 'are')} not a number of days ({some(unread_lags, 3)}): read as "
+            "no lag",
+        )
     return new_header, out
 
 
@@ -4391,6 +4402,13 @@ def rows_to_plan(
             if isinstance(lag, PercentLag):  # a share of the predecessor's duration, as MS Project reads it
                 lag = lag / 100.0 * (by_id[a].weeks() if a in by_id else 0.0)
                 percent_lags += 1
+            if abs(lag) > MAX_WEEKS:  # (the plan model refused it without saying where)
+                raise InteropError(
+                    path,
+                    f"line {line}: the lag of the link {'to' if reversed_ else 'from'} {quoted(name)} is "
+                    f"{plural_weeks(abs(lag))}, more than the {MAX_WEEKS:,} a plan takes",
+                    hint="check the predecessor cell's lag and its unit",
+                )
             if reversed_ and (a, b, dtype, lag) in seen:
                 twins += 1
                 continue

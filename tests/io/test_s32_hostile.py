@@ -1,0 +1,88 @@
+"""Hostile versions of the session's new readings (session 32): each is read with what it cannot carry said, or
+refused in one line naming the file, the line and what to do (exit 2) -- never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main
+from planner.io import import_file
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_s32_an_unreadable_relation_lag_is_said_and_read_as_none(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "op.csv",
+        "ID,Subject,,Relation type,Lag,Description,ID,Subject\n"
+        "1,A,,Follows,abc,,2,B\n2,B,,Precedes,2.5,,3,C\n3,C,,,,,,\n",
+    )
+    plan, report = import_file(path)
+    links = sorted((d.from_, d.to, round(d.lag, 3)) for d in plan.dependencies)
+    assert links == [("2", "1", 0.0), ("2", "3", 0.5)]  # 2.5 working days: half a week
+    assert "1 lag is not a number of days (line 2 'abc'): read as no lag" in [i.message for i in report.items]
+
+
+def test_s32_a_relation_row_without_its_work_package_id_is_not_a_work_package(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "op.csv",
+        "ID,Subject,,Relation type,Lag,Description,ID,Subject\n1,A,,,,,,\n,,,Follows,,,1,A\n2,B,,Follows,,,1,A\n",
+    )
+    plan, _ = import_file(path)
+    assert [d.id for d in plan.decisions] == ["1", "2"]
+    assert [(d.from_, d.to) for d in plan.dependencies] == [("1", "2")]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "says"),
+    [
+        (
+            "lag.csv",
+            "Title,Predecessors\nA,\nB,1FS+99999999d\n",
+            "lag.csv: line 3: the lag of the link from '1' is 19999999.8 weeks, more than the 10,000 a plan takes; "
+            "check the predecessor cell's lag and its unit",
+        ),
+        (
+            "op.csv",
+            "ID,Subject,,Relation type,Lag,Description,ID,Subject\n1,A,,,,,,\n2,B,,Follows,99999999,,1,A\n",
+            "op.csv: line 3: the lag of the link from '1' is 19999999.8 weeks",
+        ),
+    ],
+)
+def test_s32_a_lag_past_what_a_plan_takes_is_refused_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, says: str
+) -> None:
+    path = _write(tmp_path, name, text)
+    out = tmp_path / "out.plan.json"
+    assert main(["import", str(path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert says in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_s32_a_sheet_of_folders_or_of_cancelled_work_only_is_an_empty_plan_said_so(tmp_path: Path) -> None:
+    for name, text, said in (
+        ("wrike.csv", "Key,Title,Status\n,/Only folder/,Active\n", "1 folder row ('/Only folder/'"),
+        ("all.csv", "Title,Status,Predecessors\nA,Cancelled,\nB,Cancelled,A\n", "2 rows of work called off"),
+    ):
+        plan, report = import_file(_write(tmp_path, name, text))
+        messages = [i.message for i in report.items]
+        assert plan.decisions == [] and plan.dependencies == []
+        assert any(m.startswith(said) for m in messages), messages
+        assert "the table has no task rows under its header: the plan is empty" in messages
+
+
+def test_s32_slashes_alone_are_titles_not_folders(tmp_path: Path) -> None:
+    plan, report = import_file(
+        _write(tmp_path, "w.csv", "Key,Title,Status\n,/,Active\n,/ /,Active\n1,Task,Active\n")
+    )
+    assert [d.title for d in plan.decisions] == ["/", "/ /", "Task"]
+    assert not any("folder row" in i.message for i in report.items)
