@@ -8,7 +8,6 @@ a second.
 from __future__ import annotations
 
 import math
-import textwrap
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -934,15 +933,12 @@ def _subtitle_lines(
     if base_name is not None:
         bits.append(f"baseline \u201c{base_name}\u201d")
     text = " \u00b7 ".join(bits)
-    width = style.chars_fitting(w_in - 0.4, style.SUBTITLE_PT)
     if not compact:
-        # One line under the title: leave out what matters least before a figure would be cut.
+        # One line under the title: leave out what matters least before a figure would be cut (measured: a
+        # count of average letters left figures out that had room).
         shorter = [b for b in bits if b != critical]
-        for cand in (text, " \u00b7 ".join(shorter), " \u00b7 ".join(shorter[1:])):
-            if len(cand) <= width:
-                return [cand]
-        return [" \u00b7 ".join(shorter[1:])]
-    return textwrap.wrap(text, width) or [""]
+        return [style.fitting_line([text, " \u00b7 ".join(shorter), *style.dropping(shorter[1:])], w_in)]
+    return style.wrap_measured(text, w_in - 0.4, style.SUBTITLE_PT, len(bits) + 1)
 
 
 def _sequencing_note(st: Any) -> str:

@@ -655,7 +655,12 @@ def _legend_and_title(
             f" across, {window[2] / max(lay.height, 1e-9):.0%}\u2013"
             f"{min(1, window[3] / max(lay.height, 1e-9)):.0%} down",
         )
-    style.title(fig, f"Dependency graph \u2014 {plan.title}", " \u00b7 ".join(bits))
+    # The figures stay whole: the sequencing notes go first, then the columns' sentence (fit_line cut the line).
+    figures = [b for b in bits if not b.startswith("columns are")]
+    options = style.dropping(bits, len(bits) - len(st.sequencing_text())) + style.dropping(
+        figures, len(figures) - len(st.sequencing_text())
+    )
+    style.title(fig, f"Dependency graph \u2014 {plan.title}", style.fitting_subtitle(fig, options))
     colors = style.area_colors(plan)
     used = {d.area for d in plan.decisions}
     handles: list[Any] = [Patch(facecolor=colors[a.id], label=a.name) for a in plan.areas if a.id in used]

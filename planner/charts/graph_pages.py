@@ -993,7 +993,9 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
                 color=color,
             )
     else:
-        style.title(fig, f"Dependency graph \u2014 {plan.title}", " \u00b7 ".join([" ".join(line1), *notes]))
+        # the notes left out, the last first, before the figures' line is cut
+        options = style.dropping([" ".join(line1), *notes])
+        style.title(fig, f"Dependency graph \u2014 {plan.title}", style.fitting_subtitle(fig, options))
     _legend(fig, plan, [plan.decisions[i].area for i in order], k, through=bool(page.left_out))
 
 

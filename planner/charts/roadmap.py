@@ -592,12 +592,8 @@ def _draw(fig: Figure, analysis: Any, selected: set[str], rest_in: str = REST_IN
     if st.gating_price > 1e-9:
         bits.append(f"strict gates add {units.plural_weeks(st.gating_price)}")
     bits.append(f"{int(s.critical.sum())} critical")
-    while len(bits) > 1 and (
-        text_in(" \u00b7 ".join(bits), style.SUBTITLE_PT) > w_in - 0.45
-        or len(" \u00b7 ".join(bits)) > style.chars_fitting(w_in - 0.4, style.SUBTITLE_PT)
-    ):
-        bits.pop()  # whole figures or none: never a number cut short
-    style.title(fig, f"Roadmap \u2014 {plan.title}", " \u00b7 ".join(bits))
+    # whole figures or none, measured (a count of average letters dropped figures that had room)
+    style.title(fig, f"Roadmap \u2014 {plan.title}", style.fitting_subtitle(fig, style.dropping(bits)))
 
     lanes_bottom = g.lanes_top + lay.height
     crossing: list[Any] = []  # the lines down through the lanes: they break where a title is (_clear_titles)

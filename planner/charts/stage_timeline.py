@@ -647,19 +647,23 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
     ]
     if status_wk is not None:
         bits.insert(0, progress.status_text(plan, status_wk))
+    # Figures are left out, never cut: the status date first (the legend names it with its date), then the
+    # finishes' dates (their weeks stay). A portrait page cut 'strict gates add 6.5 wk' to '...'.
+    price_bit = bits[-1]
+    weeks_only = [
+        f"rolling finish wk {style.fmt_weeks(s.finish)}",
+        f"gated finish wk {style.fmt_weeks(st.gated_finish)}",
+        price_bit,
+    ]
+    options = [bits, bits[1:] if status_wk is not None else bits, weeks_only]
     if compact:
-        # Figures are left out, never cut: the status date first (the legend names it with its date), then the
-        # finishes' dates (their weeks stay). A portrait page cut 'strict gates add 6.5 wk' to '...'.
-        price_bit = bits[-1]
-        weeks_only = [
-            f"rolling finish wk {style.fmt_weeks(s.finish)}",
-            f"gated finish wk {style.fmt_weeks(st.gated_finish)}",
-            price_bit,
-        ]
-        options = [bits, bits[1:] if status_wk is not None else bits, weeks_only]
         style.subtitle_line(fig, style.fitting_subtitle(fig, [" \u00b7 ".join(o) for o in options]))
     else:
-        style.title(fig, f"Stage timeline \u2014 {plan.title}", " \u00b7 ".join(bits))
+        style.title(
+            fig,
+            f"Stage timeline \u2014 {plan.title}",
+            style.fitting_subtitle(fig, [" \u00b7 ".join(o) for o in options]),
+        )
     status_name = _status_name(analysis, compact)
     handles = _legend_handles(status_name)
     per_row = math.ceil(len(handles) / legend_rows(w_in, status_name))

@@ -370,7 +370,7 @@ def title(fig: Figure, text: str, subtitle: str = "") -> None:
     fig.text(
         x,
         1 - 0.09 / h,
-        fit_line(ellipsize(text, chars_fitting(w - 0.4, TITLE_PT) - 2), w - 0.4, TITLE_PT, bold=True),
+        fit_line(text, w - 0.4, TITLE_PT, bold=True),  # measured: a count of letters cut titles that fit
         ha="left",
         va="top",
         fontsize=TITLE_PT,
@@ -395,8 +395,19 @@ def fitting_subtitle(fig: Figure, candidates: Sequence[str]) -> str:
     """The first of ``candidates`` (longest first) that fits on the subtitle line of ``fig`` whole, else the last:
     a subtitle that carries figures is shortened by leaving figures out, never by cutting one. Measured as
     :func:`title` and :func:`subtitle_line` draw it."""
-    room = fig.get_size_inches()[0] - 0.4
+    return fitting_line(candidates, fig.get_size_inches()[0])
+
+
+def fitting_line(candidates: Sequence[str], w_in: float) -> str:
+    """:func:`fitting_subtitle` for a figure ``w_in`` inches wide (before its figure is drawn)."""
+    room = w_in - 0.4
     return next((c for c in candidates if measured_width_in(c, SUBTITLE_PT) <= room), candidates[-1])
+
+
+def dropping(bits: Sequence[str], keep: int = 1) -> list[str]:
+    """Subtitles for :func:`fitting_subtitle`, longest first: ``bits`` joined with ' · ', then without the last,
+    and so on down to the first ``keep`` (whole figures or none: never a number cut short)."""
+    return [" \u00b7 ".join(bits[:k]) for k in range(len(bits), max(1, keep) - 1, -1)]
 
 
 def subtitle_options(leads: Sequence[str], notes: Sequence[str] = (), *last: str) -> list[str]:
