@@ -115,6 +115,30 @@ def install(window: MainWindow) -> Workbench:
     return bench
 
 
+class PlanUndoInFields(QObject):
+    """Ctrl+Z and Ctrl+Y (Ctrl+Shift+Z) in a field of the window with nothing typed since its last commit undo and
+    redo the plan, as everywhere else in the window. A renamed title (Enter) or stage name kept the field's own
+    history: Ctrl+Z put the old words back in the field alone, the plan, the table and the graph still showing the
+    new ones, and a second Ctrl+Z did nothing (a stage's rebuilt field had no history: the first did nothing). While
+    words are being typed (the field modified), the field's own undo takes the keys, as before."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        if not isinstance(watched, QLineEdit) or watched.isModified() or watched.isReadOnly():
+            return False
+        w = self.window
+        if watched.window() is not w or not w.isAncestorOf(watched):
+            return False  # a dialog's field (a scenario's name), another window's
+        # True (left unaccepted): not the field's key, the window's Undo or Redo shortcut takes it
+        pressed = QKeySequence(event.keyCombination())
+        return any(pressed == ks for act in (w.undo_action, w.redo_action) for ks in act.shortcuts())
+
+
 class Workbench(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -199,6 +223,9 @@ class Workbench(QObject):
         self._build_toolbar(SP)
         self._connect()
         self._update_actions(self.doc.selection)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(PlanUndoInFields(w))
 
     # -- construction --------------------------------------------------------------------------------------
     def theme_toolbar_icons(self) -> None:

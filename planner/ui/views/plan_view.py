@@ -271,9 +271,17 @@ class PlanView(QScrollArea):
         w.setToolTip(text if len(text) > 40 else "")
         w.setObjectName(name)
         w.setAccessibleName(accessible)
-        w.editingFinished.connect(lambda: on_done(w.text()) if w.isModified() else None)
+        w.editingFinished.connect(lambda: self._line_done(w, on_done))
         w.setReadOnly(self.locked)
         return w
+
+    @staticmethod
+    def _line_done(w: QLineEdit, on_done: Any) -> None:
+        """Commit what was typed in ``w``; it then counts as committed (Ctrl+Z there undoes the plan's edit, not the
+        typing: :class:`planner.ui.workbench.PlanUndoInFields`)."""
+        if w.isModified():
+            w.setModified(False)
+            on_done(w.text())
 
     def _stage_box(self, parent: QWidget, k: int, st: Stage) -> QGroupBox:
         box = ElidedGroupBox(f"{k + 1}. {st.name}", parent)  # a 200-character name elides (tooltip: whole)
