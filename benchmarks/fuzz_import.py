@@ -77,10 +77,13 @@ TEXTS = [
     "'", "''=1", "Total", "Grand total:", "Sum", "a\nb", 'say "hi"', "x" * 3000, "\ufeffbom", "a,b", "a;b",
     "Platform team", "Team[200%]", "Ann,Bob[50%]", "X[0%]", "Y[1e308%]", "Z[-5%]", "[50%]", "Team[", "A;B;C",
     "Ann[1,5]", "Ann[nan]", "\u00a0", "NA", "0", "validate", "scale", "pilot", "none", "null", "#N/A",
+    "/Pilot/", "/Pilot/Build/", "/", "//", "/ /",  # Wrike's folder rows (and slashes that are none)
+    "Follows", "Precedes", "child of", "parent of", "Predecessor (before)", "Related To",  # OpenProject's relations
 ]  # fmt: skip
 STATUSES = [
     "todo", "to do", "In Progress", "done", "Done", "blocked", "on hold", "Completed", "wip", "nonsense", "",
     "NOT_STARTED", "in_review", "100%", "\u2713", "closed", "Cancelled",
+    "Canceled", "Won't Do", "Won\u2019t do", "Duplicate", "\u274c Cancelled", "Abgebrochen",  # work called off
 ]  # fmt: skip
 BOOLS = ["yes", "no", "TRUE", "false", "1", "0", "x", "", "Yes", "maybe", "2"]
 LAGS = [
@@ -91,7 +94,7 @@ LINK_TYPES = ["", "FS", "SS", "FF", "SF", "fs", "ss", "XX"]
 
 HEADERS: dict[str, list[str]] = {
     "title": ["title", "Title", "Name", "Task", "Task Name", "TASK NAME ", "\ufeffName", "name"],
-    "id": ["id", "ID", "Id", " id ", "Unique ID", "\ufeffID"],
+    "id": ["id", "ID", "Id", " id ", "Unique ID", "\ufeffID", "Key", "Task number"],
     "stage": ["stage", "Stage"],
     "area": ["area", "Area"],
     "owner": ["owner", "Owner", "Team", "Assigned To", "Assignee", "Resource Names", "Resources"],
@@ -130,7 +133,23 @@ HEADERS: dict[str, list[str]] = {
     "plan_start_date": ["plan_start_date"],
     "status_date": ["status_date"],
     "scheduled": ["scheduled_start", "scheduled_finish"],
-    "other": ["Type", "Constraint", "Deadline", "Summary", "Priority", "", "x", "title", "Cost"],
+    "other": [
+        "Type",
+        "Constraint",
+        "Deadline",
+        "Summary",
+        "Priority",
+        "",
+        "x",
+        "title",
+        "Cost",
+        "Relation type",
+        "Lag",
+        "Relations",
+        "Parent item",
+        "Sub-item",
+        "Folder",
+    ],  # fmt: skip
 }
 
 
