@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
     QCompleter,
     QFileDialog,
@@ -129,7 +130,11 @@ class PlanUndoInFields(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
             return False
-        if not isinstance(watched, QLineEdit) or watched.isModified() or watched.isReadOnly():
+        # (a spin box's typing is in its line edit: a duration typed and committed with Enter is as a title)
+        edit = watched.lineEdit() if isinstance(watched, QAbstractSpinBox) else watched
+        if not isinstance(edit, QLineEdit) or edit.isModified() or edit.isReadOnly():
+            return False
+        if not isinstance(watched, QWidget):
             return False
         w = self.window
         if watched.window() is not w or not w.isAncestorOf(watched):

@@ -96,3 +96,24 @@ def test_ctrl_z_in_a_stage_name_just_renamed_undoes_the_rename(qtbot: Any, isola
         qtbot.waitUntil(lambda: w.doc.plan.stages[1].name == before)
     finally:
         w.discard_and_close()
+
+
+def test_ctrl_z_in_a_duration_just_typed_undoes_the_change(qtbot: Any, isolated_settings: Any) -> None:
+    w = _opened(qtbot)
+    try:
+        d = w.doc.plan.decisions[12]
+        before = d.duration
+        w.doc.select([d.id])
+        w.workbench.open_selected()
+        spin = w.inspector.form.pessimistic
+        spin.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is spin)
+        spin.selectAll()
+        qtbot.keyClicks(spin, "12")
+        _press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: w.doc.decision(d.id).duration != before)
+        _press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: w.doc.decision(d.id).duration == before)  # the plan's change undone
+        qtbot.waitUntil(lambda: abs(spin.value() - before.pessimistic) < 1e-9)  # and the field shows it
+    finally:
+        w.discard_and_close()
