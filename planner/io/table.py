@@ -4364,6 +4364,7 @@ def rows_to_plan(
 
     outside: list[tuple[int, str]] = []  # links naming no row of the file, left out (report_outside_links)
     cancelled_links = 0  # links to or from rows of work called off
+    self_links: list[str] = []  # rows that name themselves as their predecessor
     for line, did, text, reversed_ in sorted(pending, key=lambda p: p[3]):
         for name, dtype, given_lag in items_of(line, text, reversed_):
             other, how = resolve(name)
@@ -4395,6 +4396,11 @@ def rows_to_plan(
             if summary_end and not _summary_link_exact(pred, succ, dtype, preds, succs):
                 dropped_links += 1
                 continue
+            if (
+                pred == succ
+            ):  # a row its own predecessor: no order to keep, and a plan that would not schedule
+                self_links.append(f"line {line} {quoted(by_id[did].title if did in by_id else did)}")
+                continue
             carried += summary_end
             a = helper(pred, "finish") if pred.startswith(_SUMMARY) else pred
             b = helper(succ, "start") if succ.startswith(_SUMMARY) else succ
@@ -4415,6 +4421,13 @@ def rows_to_plan(
             seen.add((a, b, dtype, lag))
             deps.append(Dependency(from_=a, to=b, type=dtype, lag=lag))
     report_outside_links(report, [text for _, text in sorted(outside, key=lambda x: x[0])])
+    if self_links:
+        n = len(self_links)
+        report.add(
+            "link",
+            f"{count(n, 'row')} {agree(n, 'names itself', 'name themselves')} as {agree(n, 'its', 'their')} own "
+            f"predecessor ({some(self_links, 5)}): not carried, a row cannot wait for itself",
+        )
     if cancelled:
         n, words = len(cancelled), sorted({w for *_, w in cancelled})
         report.add(

@@ -86,3 +86,22 @@ def test_s32_slashes_alone_are_titles_not_folders(tmp_path: Path) -> None:
     )
     assert [d.title for d in plan.decisions] == ["/", "/ /", "Task"]
     assert not any("folder row" in i.message for i in report.items)
+
+
+def test_s32_a_row_its_own_predecessor_is_not_carried_and_the_plan_schedules(tmp_path: Path) -> None:
+    """As the outline imports drop 'a task linked to itself', a table's row naming itself (its own row number, id
+    or title; a Jira issue blocking itself) is left out and said; it was kept, and the plan did not schedule."""
+    from planner.analysis import analyze
+
+    for name, text, said in (
+        ("rows.csv", 'Title,Predecessors\nA,\nB,"1,2"\n', "line 3 'B'"),
+        (
+            "jira.csv",
+            "Summary,Issue key,Outward issue link (Blocks)\nSet up,P-1,P-1\nTrain,P-2,\n",
+            "line 2 'Set up'",
+        ),
+    ):
+        plan, report = import_file(_write(tmp_path, name, text))
+        assert all(d.from_ != d.to for d in plan.dependencies)
+        assert any("as its own predecessor (" + said in i.message for i in report.items), name
+        assert analyze(plan).schedule is not None
