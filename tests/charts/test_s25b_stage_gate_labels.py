@@ -113,7 +113,9 @@ def test_the_words_may_reach_into_the_gap_before_the_readiness_panel() -> None:
     text = (
         "gate 23 Aug 2027"  # (words this long reach into the gap; the sample's whole words there go on white)
     )
-    size, dx, ha, upper = _gate_place(text, 7.65, 110.7, 4.6, 164.5, 41.8, 145.2, 206.6)
+    place = _gate_place(text, 7.65, 110.7, 4.6, 164.5, 41.8, 145.2, 206.6)
+    assert place is not None  # a place is found: the words are drawn
+    size, dx, ha, upper = place
     assert upper and ha == "left" and dx > 0
     from planner.charts import style
 
