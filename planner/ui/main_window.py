@@ -187,6 +187,8 @@ class MainWindow(QMainWindow):
         self.views.setObjectName("views")
         self.views.setDocumentMode(True)
         self.views.setMovable(True)
+        # Down, Enter or Return on the tab bar go into the view shown (its first keyboard focus on opening a plan)
+        self.views.tabBar().installEventFilter(self)
         self.table_view = DecisionsView(self.doc, self.views)
         self.views.addTab(self.table_view, "Table")
         self.canvas, self.has_canvas = make_canvas(self.doc)
@@ -1299,8 +1301,22 @@ class MainWindow(QMainWindow):
         self.dragEnterEvent(event)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
-        """A file dragged over the graph is handled by the window (the scene would take and drop it)."""
+        """A file dragged over the graph is handled by the window (the scene would take and drop it). Down, Enter
+        or Return on the views' tab bar put the keyboard in the view shown: the tab bar is the window's first focus
+        after a plan is opened, and there the first Down a presenter pressed did nothing, Enter nothing either
+        (Left and Right still flip the views)."""
         kind = event.type()
+        if (
+            kind == QEvent.Type.KeyPress
+            and watched is self.views.tabBar()
+            and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            shown = self.views.currentWidget()
+            target = self.table_view.table if shown is self.table_view else shown
+            if target is not None:
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) and (
             self._dropped_path(event) is not None
         ):

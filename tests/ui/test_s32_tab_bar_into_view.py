@@ -1,0 +1,45 @@
+"""Down or Enter on the views' tab bar go into the view shown (session 32, workshop).
+
+After a plan is opened the window's first keyboard focus is the views' tab bar (the first widget in its focus chain).
+There the first Down a presenter pressed did nothing and Enter nothing either: the keyboard was stuck above the
+decisions. Down, Enter and Return on the tab bar now put the focus in the view shown (the table, the graph, a
+chart); Left and Right still flip the views."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import SAMPLES
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_a_key_on_the_tab_bar_goes_into_the_view(qtbot: Any, isolated_settings: Any, key: Qt.Key) -> None:
+    from planner.ui.main_window import MainWindow
+
+    w = MainWindow(persist_layout=False)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    try:
+        assert w.open_file(SAMPLES / "fraud-detection.plan.json")
+        w.show()
+        qtbot.waitExposed(w)
+        w.activateWindow()
+        bar = w.views.tabBar()
+        bar.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is bar)
+        qtbot.keyClick(bar, key)
+        assert QApplication.focusWidget() is w.table_view.table
+        assert w.views.currentWidget() is w.table_view  # the view did not change
+        # on the graph the same
+        bar.setFocus()
+        qtbot.keyClick(bar, Qt.Key.Key_Right)
+        assert w.views.currentWidget() is w.canvas  # Right still flips the view
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is bar)
+        qtbot.keyClick(bar, key)
+        assert QApplication.focusWidget() is w.canvas
+    finally:
+        w.discard_and_close()
