@@ -483,6 +483,7 @@ class ChartFlowable(Flowable):
         self.min_height = min_height
         self.name = name
         self.error: str | None = None
+        self.scale = 1.0  # drawn on a figure this much smaller, then enlarged to the slot (a small roadmap)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         # A slot without a fixed height takes the rest of the frame (at least ``min_height``), less ``reserve``
@@ -498,11 +499,17 @@ class ChartFlowable(Flowable):
         if ready is not None and not np.allclose(ready.get_size_inches() * 72, (self.width, self.height)):
             ready = None
         self._figure = None
-        fig = ready if ready is not None else Figure(figsize=(self.width / 72, self.height / 72), dpi=72)
+        k = self.scale
+        fig = (
+            ready
+            if ready is not None
+            else Figure(figsize=(self.width / 72 / k, self.height / 72 / k), dpi=72)
+        )
         try:
             if ready is None:
                 self._draw_chart(fig)
             self.canv.saveState()
+            self.canv.scale(k, k)  # a chart drawn 1/k as large, its type k times larger on the page
             render_figure(fig, self.canv)
             self.canv.restoreState()
         except Exception as exc:  # see the class docstring

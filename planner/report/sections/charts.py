@@ -8,6 +8,7 @@ for every label to be at least 7 pt (``gantt_row_capacity`` and ``graph_tiles`` 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
@@ -83,7 +84,15 @@ def build_roadmap(ctx: ReportContext) -> list[Flowable]:
     natural_in = natural_height(ctx.analysis, g.frame_width / 72, full / 72, rest_in=rest_in)
     natural = 72 * natural_in if natural_in is not None else full
     if natural < 0.8 * full:
-        out.append(ctx.chart(draw_roadmap, natural, name="roadmap", wide=True, min_height=natural))
+        scale = 1.0
+        if full - natural - SECTION_GAP < _gantt_least(ctx):
+            # The Gantt cannot start under it (a five-decision plan's landscape page was half empty, the Gantt
+            # on the next): the roadmap takes the page, drawn narrower and enlarged, its type up to ROADMAP_GROWS
+            # times larger, its layout the same.
+            scale, natural = _grown(ctx, full, natural, rest_in)
+        chart = ctx.chart(draw_roadmap, natural, name="roadmap", wide=True, min_height=natural)
+        chart.scale = scale
+        out.append(chart)
         return out
     chart = _FrameChart(
         draw_roadmap,
@@ -95,6 +104,30 @@ def build_roadmap(ctx: ReportContext) -> list[Flowable]:
     ctx.charts.append(chart)
     out.append(chart)
     return out
+
+
+ROADMAP_GROWS = 1.4
+"""The most a small plan's roadmap is enlarged to fill its page (its 7.5 pt lane names at 10.5 pt)."""
+
+
+def _grown(ctx: ReportContext, full: float, natural: float, rest_in: str) -> tuple[float, float]:
+    """The largest scale (up to :data:`ROADMAP_GROWS`, in steps of 5 %) at which the roadmap, drawn that much
+    narrower and enlarged to the page's width, is no taller than ``full`` points and shortens no more titles
+    than at its own size; and its height (points)."""
+    from planner.charts.roadmap import fit, natural_height
+
+    def cut(width_in: float, height_in: float) -> int:
+        lay = fit(ctx.analysis, width_in, height_in, rest_in=rest_in)[1]
+        return sum(1 for i, p in lay.place.items() if p[2] != ctx.plan.decisions[i].title)
+
+    w = ctx.wide.frame_width
+    cut_here = cut(w / 72, natural / 72)
+    for step in range(round((ROADMAP_GROWS - 1) / 0.05), 0, -1):
+        k = 1 + 0.05 * step
+        got = natural_height(ctx.analysis, w / 72 / k, full / 72 / k, rest_in=rest_in)
+        if got is not None and 72 * got * k <= full and cut(w / 72 / k, got) <= cut_here:
+            return k, 72 * got * k
+    return 1.0, natural
 
 
 # -- stage timeline ---------------------------------------------------------------------------------------------
@@ -299,9 +332,24 @@ def _intro_height(ctx: ReportContext, flowables: list[Flowable], width: float) -
     return used + 6
 
 
-def build_gantt(ctx: ReportContext) -> list[Flowable]:
-    if ctx.empty:  # no schedule to draw: the summary says so
-        return []
+@dataclass
+class _GanttLayout:
+    """How the Gantt section lays out its pages (:func:`_gantt_layout`)."""
+
+    text: str
+    only: list[int] | None
+    first: float
+    height: float
+    tiles: list[tuple[int, int]]
+    shared: bool
+    least: float
+
+
+def _gantt_layout(ctx: ReportContext, heading: Flowable) -> _GanttLayout:
+    """The Gantt section's words and pages under ``heading``: the first page's chart height (``first``), the
+    others' (``height``), the rows of each (``tiles``), whether the last page's few rows are drawn as tall as they
+    are for the next section (``shared``) and a one-page chart's least height (rows at 7 pt; 0: it does not give
+    way)."""
     g = ctx.wide  # landscape in a portrait report: room for whole titles beside a readable timeline
     n = len(ctx.plan.decisions)
     only: list[int] | None = None
@@ -325,7 +373,6 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
             + "); the plan file and its spreadsheet export hold every one. A dashed line marks where a stage's "
             "last decision ends, which is not its gate (strict gates: see the stage timeline)."
         )
-    heading = ctx.heading("Gantt chart")
     first = g.frame_height - _intro_height(ctx, [heading, ctx.p(text)], g.frame_width)
     height = g.frame_height - 4
     # The rows of each page counted for the heights the charts are drawn at (2 points under their room): counted
@@ -353,7 +400,6 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
                 wrap=True,
             )
             shared = False
-    out: list[Flowable] = [heading, ctx.p(text)]
     least = 0.0  # a one-page chart's height with its rows at 7 pt (0: it does not give way)
     if len(tiles) == 1:
         from planner.charts.gantt import frame_in, row_pitch_in
@@ -363,9 +409,44 @@ def build_gantt(ctx: ReportContext) -> list[Flowable]:
             first, (top + bottom + (tiles[0][1] + 1) * row_pitch_in(_charts().style.LABEL_PT)) * 72 + 2
         )
         least = min(first, (top + bottom + tiles[0][1] * row_pitch_in(MIN_PT)) * 72 + 3)
+    return _GanttLayout(text, only, first, height, tiles, shared, least)
+
+
+def _gantt_least(ctx: ReportContext) -> float:
+    """Points the Gantt section needs to start under the roadmap (its heading, its words and its first chart at
+    its least), or infinity when the next section is not the Gantt."""
+    names = [s.name for s in ctx.sections]
+    if "roadmap" not in names or names.index("roadmap") + 1 >= len(names):
+        return math.inf
+    if names[names.index("roadmap") + 1] != "gantt" or ctx.empty:
+        return math.inf
+    g = ctx.wide
+    # Measured as build_gantt lays them out (a plain paragraph in the heading's style: no bookmark).
+    heading = Paragraph("Gantt chart", ctx.styles["h1"])
+    lay = _gantt_layout(ctx, heading)
+    return _intro_height(ctx, [heading, ctx.p(lay.text)], g.frame_width) + (lay.least or lay.first)
+
+
+def build_gantt(ctx: ReportContext) -> list[Flowable]:
+    if ctx.empty:  # no schedule to draw: the summary says so
+        return []
+    g = ctx.wide
+    heading = ctx.heading("Gantt chart")
+    lay = _gantt_layout(ctx, heading)
+    text, only, first, height, tiles, shared, least = (
+        lay.text,
+        lay.only,
+        lay.first,
+        lay.height,
+        lay.tiles,
+        lay.shared,
+        lay.least,
+    )
+    out: list[Flowable] = [heading, ctx.p(text)]
     # The heading and its words go to the next page with the first chart when it does not fit under them (the
-    # section may start under a short roadmap).
-    out.insert(0, CondPageBreak(_intro_height(ctx, out, g.frame_width) + first))
+    # section may start under a short roadmap), a one-page chart at its least (rows at 7 pt, _GivingChart): a
+    # five-decision plan's landscape roadmap page was half empty, the Gantt on the next page with room to spare.
+    out.insert(0, CondPageBreak(_intro_height(ctx, out, g.frame_width) + (least or first)))
     for k, (a, b) in enumerate(tiles):
         if k:
             out.append(PageBreak())
@@ -405,7 +486,12 @@ class _GivingChart(ChartFlowable):
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         room = avail_height - self.follow - 1
-        self.height = max(self.least, room) if self.least <= room < self.full else self.full
+        if self.least <= room < self.full:
+            self.height = max(self.least, room)
+        elif self.least <= avail_height - 1 < self.full:  # under a short roadmap: the rest of the page
+            self.height = avail_height - 1
+        else:
+            self.height = self.full
         return self.width, self.height
 
 
