@@ -276,6 +276,11 @@ _ALIASES = {
     "début planifié": "baseline_start",
     "fin planifiée": "baseline_finish",
     "gliederungsebene": "outline level",
+    # Redmine's issue CSV in German and French (its de.yml and fr.yml field names; "Thema"/"Sujet" its subject:
+    # see _STAND_INS)
+    "thema": "title", "sujet": "title", "zugewiesen an": "owner", "assigné à": "owner", "% erledigt": "progress", "% réalisé": "progress",
+    "geschätzter aufwand": "duration", "temps estimé": "duration", "geschlossen": "actual_finish",
+    "fermé": "actual_finish",
     "niveau hiérarchique": "outline level",
     # Spanish, Italian, Portuguese and Dutch: MS Project's column names in those languages, and a typed table's
     "nombre de tarea": "title", "tarea": "title", "actividad": "title", "duración": "duration",
@@ -380,6 +385,9 @@ STATUS_WORDS = {
     **dict.fromkeys(("in_bearbeitung", "begonnen", "läuft", "en_cours"), Status.IN_PROGRESS),
     **dict.fromkeys(("erledigt", "abgeschlossen", "fertig", "terminé", "terminée", "achevé", "achevée"), Status.DONE),
     **dict.fromkeys(("blockiert", "wartend", "bloqué", "bloquée", "en_attente"), Status.BLOCKED),
+    # Redmine's default statuses in German and French (New, Resolved, Closed)
+    "neu": Status.NOT_STARTED, "nouveau": Status.NOT_STARTED, "nouvelle": Status.NOT_STARTED,
+    **dict.fromkeys(("gelöst", "résolu", "résolue", "fermé", "fermée"), Status.DONE),
     # Spanish, Italian, Portuguese, Dutch
     **dict.fromkeys(("pendiente", "no_iniciada", "no_iniciado", "por_hacer", "da_fare", "non_iniziata",
                      "non_iniziato", "não_iniciada", "não_iniciado", "a_fazer", "pendente", "niet_gestart",
@@ -790,7 +798,7 @@ def header_unit(h: Any) -> str | None:
         return "seconds"
     if key in ("time estimated", "time estimate"):  # ClickUp, in milliseconds
         return "milliseconds"
-    if key == "estimated time":  # Redmine's, in hours ("40.00")
+    if key in ("estimated time", "geschätzter aufwand", "temps estimé"):  # Redmine's, in hours ("40.00")
         return "hours"
     if (
         key == "estimation"
@@ -1227,7 +1235,8 @@ def _status_word(text: str) -> Status | None:
 
 CANCELLED_WORDS = {
     "canceled", "cancelled", "won't_do", "wont_do", "won't_fix", "wontfix", "obsolete", "abandoned", "duplicate",
-    "abgebrochen", "storniert", "verworfen", "annulé", "annulée", "abandonné", "abandonnée", "cancelado",
+    "abgebrochen", "storniert", "verworfen", "abgewiesen", "annulé", "annulée", "abandonné", "abandonnée", "rejeté",
+    "rejetée", "cancelado",
     "cancelada", "annullato", "annullata", "geannuleerd",
 }  # fmt: skip
 """Status words of work called off (Linear's Canceled and Duplicate, Wrike's Cancelled, Jira's Won't Do; German,
@@ -1481,6 +1490,9 @@ FINISH_HEADERS = {
     "finish_date",
     "due date",
     "due",
+    "abgabedatum",  # Redmine's due date in German and French
+    "echéance",
+    "échéance",
     "timeline - end",
     "target date",  # Azure DevOps, GitHub Projects' roadmap
     "due on",  # Basecamp
@@ -2109,6 +2121,8 @@ def check_row_count(rows: Sequence[tuple[int, Sequence[Any]]], path: Any) -> Non
 
 LEVEL_HEADERS = {"outline level", "outline_level", "task level"}
 PARENT_HEADERS = {
+    "übergeordnete aufgabe",
+    "tâche parente",
     "parent id",
     "parent task",
     "parent task id",
@@ -2769,13 +2783,20 @@ def _work_items(
     return out_header, [(line, cells) for line, cells in out_rows]
 
 
-RELATIONS = {"related issues", "relations"}
+RELATIONS = {"related issues", "relations", "zugehörige tickets", "demandes liées"}
 """A column of typed relations to other rows by id, as Redmine's issue CSV writes them ("Follows #12, Precedes (2
 days) #15, Related to #3"; OpenProject's "Relations" alike): see :func:`_relations`."""
 _RELATION = re.compile(
-    r"^(?P<kind>[^\W\d_][^\d#(]*?)\s*(?:\((?P<delay>-?\d+(?:\.\d+)?)\s*days?\)\s*)?#(?P<id>\w[\w.-]*)$"
+    r"^(?P<kind>[^\W\d_][^\d#(]*?)\s*"
+    r"(?:\((?P<delay>-?\d+(?:\.\d+)?|un)\s*(?:days?|tage?n?|jours?)\)\s*)?#(?P<id>\w[\w.-]*)$",
+    re.IGNORECASE,
 )
-_RELATION_KINDS = {"follows": "depends_on", "blocked by": "depends_on", "precedes": BLOCKS, "blocks": BLOCKS}
+_RELATION_KINDS = {
+    "follows": "depends_on", "blocked by": "depends_on", "precedes": BLOCKS, "blocks": BLOCKS,
+    # Redmine in German and French (its de.yml and fr.yml: label_follows, label_precedes, label_blocks, ...)
+    "folgt": "depends_on", "blockiert durch": "depends_on", "vorgänger von": BLOCKS, "blockiert": BLOCKS,
+    "suit": "depends_on", "bloqué par": "depends_on", "précède": BLOCKS, "bloque": BLOCKS,
+}  # fmt: skip
 """Redmine's relation labels that order work: 'follows #12' (12 first; 'precedes' its twin, read as a Blocks
 cell), 'blocked by #12' ('blocks' its twin). 'Related to', 'Duplicates', 'Copied to'... say nothing of order."""
 
@@ -2808,7 +2829,8 @@ def _relations(
             elif kind not in _RELATION_KINDS:
                 others[kind] = others.get(kind, 0) + 1
             else:
-                lag = f" +{m.group('delay')}d" if m.group("delay") else ""
+                delay = "1" if (m.group("delay") or "").casefold() == "un" else m.group("delay")  # 'un jour'
+                lag = f" +{delay}d" if delay else ""
                 lag = lag.replace("+-", "-")
                 (after if _RELATION_KINDS[kind] == "depends_on" else before).append(m.group("id") + lag)
         out.append((line, [*cells, *[""] * (len(header) - len(cells)), ", ".join(after), ", ".join(before)]))
@@ -3630,7 +3652,7 @@ def _epic_link(
 
 
 _STAND_INS = {
-    "title": {"activity", "activities", "activity name", "key activity", "key activities", "deliverable",
+    "title": {"activity", "activities", "activity name", "key activity", "key activities", "deliverable", "thema", "sujet",
               "work item", "action item"},
     "owner": {"accountable", "responsible person", "owners"},
 }  # fmt: skip

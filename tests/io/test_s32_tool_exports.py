@@ -267,3 +267,37 @@ def test_s32_jiras_wont_do_is_called_off_though_its_category_says_done(tmp_path:
         "1 row of work called off (status 'Won't Do') is left out: no work to do (line 3 'Old idea'); "
         "1 link naming it goes with it"
     ) in _lines(report)
+
+
+@pytest.mark.parametrize(
+    ("name", "titles", "lag"),
+    [
+        ("redmine-de.csv", ["Interviews führen", "Datenprüfung", "Pipeline bauen"], 0.4),  # '(2 Tagen)'
+        ("redmine-fr.csv", ["Entretiens", "Audit des données", "Construire le pipeline"], 0.2),  # '(un jour)'
+    ],
+)
+def test_s32_redmine_in_german_and_french(name: str, titles: list[str], lag: float) -> None:
+    """Redmine's CSV for a German or French user: its column names and relation labels in that language. The
+    subject, assignee, estimate, % done and closing date were 'not a plan field' (every row titled by its number,
+    1 week long), and 'Folgt'/'Vorgänger von', 'Suit'/'Précède' were 'relations that do not order work'."""
+    plan, report = import_file(DATA / name)
+    lines = _lines(report)
+    assert [d.title for d in plan.decisions] == titles
+    assert [d.owner for d in plan.decisions] == ["ana-silva", "ben-ode", "cara-lee"]
+    assert [d.weeks() for d in plan.decisions] == [2.0, 2.0, 2.0]  # 80 hours estimated
+    assert [d.status.value for d in plan.decisions] == ["done", "in_progress", "not_started"]
+    assert plan.decisions[1].progress == 40
+    ids = [d.id for d in plan.decisions]
+    assert sorted((d.from_, d.to, round(d.lag, 3)) for d in plan.dependencies) == [
+        (ids[0], ids[1], 0.0),
+        (ids[1], ids[2], lag),
+    ]
+    assert not any("not a plan field" in x and ("Thema" in x or "Sujet" in x) for x in lines)
+    assert any(x.startswith("relations that do not order work are not carried") for x in lines)
+    assert analyze(plan).schedule is not None
+
+
+def test_s32_redmines_rejected_in_german_is_work_called_off() -> None:
+    plan, report = import_file(DATA / "redmine-de.csv")
+    assert "104" not in {d.id for d in plan.decisions}
+    assert any("(status 'Abgewiesen') is left out" in x for x in _lines(report))
