@@ -370,8 +370,8 @@ class MainWindow(QMainWindow):
             "&Actual Size", lambda: self._canvas_call("reset_zoom"), "Ctrl+0"
         )
         self.fit_action = self._action("&Fit to Window", lambda: self._canvas_call("fit_to_view"), "Ctrl+9")
-        self.show_table_action = self._action("&Table", lambda: self.show_view("Table"), view_key(1))
-        self.show_graph_action = self._action("&Graph", lambda: self.show_view("Graph"), view_key(2))
+        self.show_table_action = self._action("&Table", lambda: self.focus_view(self.table_view), view_key(1))
+        self.show_graph_action = self._action("&Graph", lambda: self.focus_view(self.canvas), view_key(2))
         self.about_action = self._action("&About", self.about)
         self.save_baseline_action = self._action(
             "Save &Baseline…",
@@ -597,7 +597,7 @@ class MainWindow(QMainWindow):
         menu and in its tool tip; returns its tab index."""
         index = self.views.addTab(widget, title)
         act = QAction(title, self)
-        act.triggered.connect(lambda _c=False, w=widget: self.views.setCurrentWidget(w))
+        act.triggered.connect(lambda _c=False, w=widget: self.focus_view(w))
         key = view_key(self.views.count())
         if key is not None:
             act.setShortcut(QKeySequence(key))
@@ -610,6 +610,13 @@ class MainWindow(QMainWindow):
         """The tab's tool tip, with the key that shows it (the n-th view added: tabs can be moved)."""
         key = view_key(index + 1)
         self.views.setTabToolTip(index, f"{tip} ({key})" if key else tip)
+
+    def focus_view(self, widget: QWidget) -> None:
+        """Show ``widget``'s view and put the keyboard in it (its key, Ctrl+1 …, or the View menu): with the focus
+        on the views' tab bar or in a dock, Ctrl+1 showed the table and left the arrows to the tab bar."""
+        self.views.setCurrentWidget(widget)
+        target = self.table_view.table if widget is self.table_view else widget
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_view(self, title: str) -> None:
         for i in range(self.views.count()):
@@ -1313,9 +1320,8 @@ class MainWindow(QMainWindow):
             and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
             shown = self.views.currentWidget()
-            target = self.table_view.table if shown is self.table_view else shown
-            if target is not None:
-                target.setFocus(Qt.FocusReason.TabFocusReason)
+            if shown is not None:
+                self.focus_view(shown)
                 return True
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) and (
             self._dropped_path(event) is not None

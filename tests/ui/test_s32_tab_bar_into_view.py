@@ -43,3 +43,30 @@ def test_a_key_on_the_tab_bar_goes_into_the_view(qtbot: Any, isolated_settings: 
         assert QApplication.focusWidget() is w.canvas
     finally:
         w.discard_and_close()
+
+
+def test_a_view_key_puts_the_keyboard_in_its_view(qtbot: Any, isolated_settings: Any) -> None:
+    from planner.ui.main_window import MainWindow
+
+    w = MainWindow(persist_layout=False)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    try:
+        assert w.open_file(SAMPLES / "fraud-detection.plan.json")
+        w.show()
+        qtbot.waitExposed(w)
+        w.activateWindow()
+        bar = w.views.tabBar()
+        bar.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is bar)
+        # Ctrl+1 with the table shown already: the keyboard goes into it (it stayed on the tab bar)
+        w.show_table_action.trigger()
+        assert QApplication.focusWidget() is w.table_view.table
+        # from a field of the inspector, Ctrl+2: the graph, and the keys are its
+        w.doc.select([w.doc.plan.decisions[0].id])
+        w.workbench.open_selected()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is w.inspector.form.title_edit)
+        w.show_graph_action.trigger()
+        assert w.views.currentWidget() is w.canvas and QApplication.focusWidget() is w.canvas
+    finally:
+        w.discard_and_close()
