@@ -22,6 +22,46 @@ if TYPE_CHECKING:
     from planner.model import Plan
 
 OVER = style.OKABE_ITO[5]  # vermillion, always hatched too
+OFF_SCALE = 2.0
+"""A total capacity over this many times the highest load is named at the top of the axis, not drawn: thirty
+teams' 73 people over a load of 13 at most drew the load in the axis' lowest sixth, its teams' colours unreadable."""
+
+
+def _capacity_line(ax: Any, total: float | None, peak: float, top: float, note: str = "") -> float:
+    """The total capacity's dashed line and its label on ``ax`` (``note`` after its figure), or, when it is over
+    :data:`OFF_SCALE` times the ``peak`` load, its label alone at the axis' top (``top`` times the height the
+    axis is drawn to: its label says it is above the scale). Returns the height the axis is drawn to."""
+    if total is None:
+        return peak
+    label = f"total capacity {style.fmt_weeks(total)}{note}"
+    if total > OFF_SCALE * peak:
+        ax.annotate(
+            label + ", above the scale",
+            (0, peak * top),
+            xytext=(3, -2),
+            textcoords="offset points",
+            fontsize=style.SMALL_PT,
+            color=CAPACITY,
+            va="top",
+            zorder=6,
+            bbox=LABEL_GROUND,
+        )
+        return peak
+    ax.axhline(total, color=CAPACITY, linestyle="--", linewidth=1.0, zorder=3)
+    ax.annotate(
+        label,
+        (0, total),
+        xytext=(3, 2),
+        textcoords="offset points",
+        fontsize=style.SMALL_PT,
+        color=CAPACITY,
+        va="bottom",
+        zorder=6,
+        bbox=LABEL_GROUND,
+    )
+    return max(peak, total)
+
+
 LABEL_GROUND = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
 """Behind the total capacity's label: the stacked load it stands on ran through its letters ('total cap|acity 5')."""
 CAPACITY = style.INK
@@ -369,21 +409,13 @@ def _draw_stack(
         )
         base = base + stack[k]
     caps = [tl.capacity for tl in loads if tl.capacity is not None]
-    if caps:
-        total_cap = float(sum(caps))
-        ax.axhline(total_cap, color=CAPACITY, linestyle="--", linewidth=1.1, zorder=3)
-        ax.annotate(
-            f"total capacity {style.fmt_weeks(total_cap)}"
-            + (" (teams with a capacity)" if len(caps) < len(loads) else ""),
-            (0, total_cap),
-            xytext=(3, 3),
-            textcoords="offset points",
-            fontsize=style.SMALL_PT,
-            color=CAPACITY,
-            zorder=6,
-            bbox=LABEL_GROUND,
-        )
-    ymax = max(float(base.max()) if len(base) else 0.0, float(sum(caps)) if caps else 0.0, 1.0)
+    ymax = _capacity_line(
+        ax,
+        float(sum(caps)) if caps else None,
+        max(float(base.max()) if len(base) else 0.0, 1.0),
+        1.15,
+        " (teams with a capacity)" if caps and len(caps) < len(loads) else "",
+    )
     ax.set_ylim(0, ymax * 1.15)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
     time_axis(ax, plan, t_max, dates, label=False, top_weeks=plan.start_date is not None)
@@ -610,20 +642,8 @@ def _draw_stacked_only(
         ax.step(ox, oy, where="post", color=style.MUTED, linewidth=0.8, linestyle=(0, (2, 1.5)), zorder=4)
         top = float(oy.max()) if len(oy) else 0.0
     caps = [tl.capacity for tl in loads if tl.capacity is not None]
-    ymax = max(float(base.max()) if len(base) else 0.0, top, float(sum(caps)) if caps else 0.0, 1.0)
-    if caps:
-        ax.axhline(float(sum(caps)), color=CAPACITY, linestyle="--", linewidth=1.0, zorder=3)
-        ax.annotate(
-            f"total capacity {style.fmt_weeks(float(sum(caps)))}",
-            (0, float(sum(caps))),
-            xytext=(3, 2),
-            textcoords="offset points",
-            fontsize=style.SMALL_PT,
-            color=CAPACITY,
-            va="bottom",
-            zorder=6,
-            bbox=LABEL_GROUND,
-        )
+    peak = max(float(base.max()) if len(base) else 0.0, top, 1.0)
+    ymax = _capacity_line(ax, float(sum(caps)) if caps else None, peak, 1.12)
     # Stretches where some team is over its own capacity: a hatched strip under the stack.
     for tl in every_load:
         for s_, e_, _ in tl.over():
