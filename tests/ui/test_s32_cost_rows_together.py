@@ -60,3 +60,19 @@ def test_a_narrow_column_still_shows_the_figures_whole(window: Any, qtbot: Any) 
     for c in (1, 2):  # figures are never cut: a name elides first
         assert header.sectionSize(c) >= whole_width(tree, c), c
     assert window.size() == QSize(1024, 700)
+
+
+def test_the_over_capacity_peaks_stand_beside_their_teams(window: Any, qtbot: Any) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    open_at(window, qtbot, SAMPLES / "bank-assistant.plan.json", (2560, 1440))
+    tab = window.capacity_tab
+    window.views.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.over.topLevelItemCount() > 0)
+    settle()
+    tree = tab.over
+    header = tree.header()
+    assert header.sectionSize(0) <= whole_width(tree, 0) + 4  # was ~280 px for ~150 px of names
+    last = header.sectionPosition(3) + header.sectionSize(3)
+    assert tree.viewport().width() - last > 40  # the room over after the peak, not between name and figures
+    assert tree.alternatingRowColors()
