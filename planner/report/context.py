@@ -967,6 +967,19 @@ class ReportContext:
         d = self.date(week)
         return f"{d} (wk {fmt_weeks(week)})" if d else f"week {fmt_weeks(week)}"
 
+    def status_said(self, week: float) -> str:
+        """The status date (``week``, as the schedule counts it) as the report says it: ``1 Mar 2027 (wk 0)``, and,
+        when the plan's date is before its start, that date first: ``1 Feb 2027, before the plan starts: counted
+        as 1 Mar 2027 (wk 0)`` (the schedule, `planner analyze` and the findings count it as the start; the report
+        said 'status date 1 Mar 2027' of a plan dated 1 Feb)."""
+        from planner.analysis.progress import to_week
+
+        raw = to_week(self.plan, self.plan.status_date)
+        if raw is None or raw >= week - 1e-9:
+            return self.date_week(week)
+        given = self.date(raw) or f"week {fmt_weeks(raw)}"
+        return f"{given}, before the plan starts: counted as {self.date_week(week)}"
+
     def when_text(self, week: float | None) -> str:
         """A two-line plain cell: ``wk 12`` and, with a start date, the ISO date under it."""
         if week is None:

@@ -117,7 +117,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
 
     status = status_week(plan)
     if status is not None:  # progress is recorded up to it and the schedule runs from it (issue 16)
-        facts.insert(1 if plan.start_date else 0, f"status date {ctx.date_week(status)}")
+        facts.insert(1 if plan.start_date else 0, f"status date {ctx.status_said(status)}")
     facts.append(f"{ctx.analysis.estimate} estimates")
     out.append(ctx.p(" \u00b7 ".join(facts), "small"))
     out.append(Spacer(1, 14 if landscape else 22))

@@ -110,7 +110,7 @@ def _summary(ctx: ReportContext, state: ProgressState, v: Variance | None) -> st
     )  # the work done, as the cost counts it
     share = (total - left) / total if total > 0 else 0.0
     when = (
-        f"Progress is recorded up to the status date, <b>{esc(ctx.date_week(state.status_week))}</b>; work not "
+        f"Progress is recorded up to the status date, <b>{esc(ctx.status_said(state.status_week))}</b>; work not "
         "done is scheduled from it."
         if state.status_week is not None
         else "The plan has no status date: progress is recorded, but work not done is scheduled only after "
