@@ -79,7 +79,8 @@ def _table(ctx: ReportContext, comp: Comparison, items: list[PlanFigures]) -> Fl
             + [
                 format_money(x.cost, x.plan.currency)  # as `planner compare` writes the spend and its change
                 + (
-                    f" ({signed_money(x.shown_delta('cost'))})"
+                    # the table's one minus sign, as its weeks' ('-54,000' beside '−2.5')
+                    f" ({signed_money(x.shown_delta('cost'), minus=chr(0x2212))})"
                     if x.reference is not None and x.shown_delta("cost")
                     else ""
                 )
