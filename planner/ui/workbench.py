@@ -246,6 +246,19 @@ class Workbench(QObject):
         if watched is self.window and event.type() == QEvent.Type.PaletteChange:
             self.theme_toolbar_icons()
         if (
+            watched is getattr(self, "find_field", None)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and not event.modifiers()
+        ):
+            popup = self.find_field.completer().popup() if self.find_field.completer() is not None else None
+            if popup is None or not popup.isVisible():
+                # Esc in Find on Graph: back to the view, the decision found still selected (Enter opens it). The
+                # keyboard stayed in the field, where Esc did nothing and the arrows moved its cursor.
+                self.back_to_view()
+                return True
+        if (
             watched is self.window.inspector_tabs
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
@@ -355,6 +368,7 @@ class Workbench(QObject):
                 self.find_field.setCompleter(completer)
                 completer.activated.connect(self.find_on_graph)
                 self.find_field.returnPressed.connect(lambda: self.find_on_graph(self.find_field.text()))
+                self.find_field.installEventFilter(self)  # Esc there goes back to the view
                 bar.addWidget(self.find_field)
                 continue
             for name in group:
