@@ -18,6 +18,7 @@ from pathlib import Path
 
 from planner.io import mpxj_bridge
 from planner.io.common import HELPER_TAG, ImportReport, InteropError, ansi_bytes, no_such_file
+from planner.io.jira_xml import looks_like_jira_xml
 from planner.io.mpxj_bridge import MPXJ_SUFFIXES
 from planner.io.outline import Mapping, Outline, top_level_summaries
 from planner.io.trello import looks_like_trello
@@ -36,6 +37,7 @@ IMPORT_FORMATS = {
     "mpxj": "read through MPXJ (.mpp, .pod, ...)",
     "ods": "OpenDocument spreadsheet",
     "trello": "Trello board (JSON export)",
+    "jiraxml": "Jira issues (XML export)",
 }
 IMPORT_SUFFIXES = {  # .xml is MS Project XML unless its root element is P6's (read_outline looks)
     ".xml": "mspdi",
@@ -125,6 +127,8 @@ def format_by_content(path: str | os.PathLike[str]) -> str | None:
     if looks_like_trello(head):
         return "trello"
     if head.startswith(b"<"):  # the root element: MS Project's <Project>, GanttProject's <project>, P6's
+        if looks_like_jira_xml(head):
+            return "jiraxml"
         if b"<APIBusinessObjects" in head:
             return "p6xml"
         if b"<Project" in head:
@@ -147,6 +151,8 @@ def import_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
         return "mpxj"
     if suffix == ".json" and _trello_json(path):
         return "trello"
+    if suffix == ".xml" and looks_like_jira_xml(_file_head(path, 4096) or b""):  # an .xml that Jira wrote
+        return "jiraxml"
     if suffix in UNREADABLE_SUFFIXES:
         what, todo = unreadable(suffix)
         raise InteropError(path, f"{what} cannot be imported", hint=todo)
@@ -421,6 +427,10 @@ def _import(
         from planner.io.trello import import_trello
 
         return import_trello(path)
+    if fmt == "jiraxml":
+        from planner.io.jira_xml import import_jira_xml
+
+        return import_jira_xml(path)
     if fmt == "xls":
         from planner.io.xls import import_xls
 
