@@ -45,6 +45,9 @@ def compared_with_p_dates(ctx: ReportContext) -> bool:
     )
 
 
+DONE_RISKS = "None left: every decision is done, so no risk of the register can delay the plan."
+
+
 def all_done(plan: Any, decisions: Sequence[Any] | None = None) -> bool:
     """Every decision of ``plan`` (or of ``decisions``, some of its decisions) is done, and it has some: the
     finish is a fact, not a forecast."""
@@ -211,8 +214,11 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
                 "Decisions",
             )
         )
-    risks = board.top_risks(plan, ctx.simulation, 1)
-    if risks:
+    # Every decision done: no risk can delay the plan (its dates are facts), whatever its expected delay.
+    risks = [] if all_done(plan) else board.top_risks(plan, ctx.simulation, 1)
+    if all_done(plan) and plan.risks:
+        tiles.append(_tile(ctx, "none left", "every decision is done: no risk can delay it", "Top risk"))
+    elif risks:
         r = risks[0]
         how = "to the P80" if r.measure == "p80" else "expected delay"
         tiles.append(
@@ -442,7 +448,7 @@ def _summary_body(
     pd = p_dates(ctx.simulation)
     target = target_week(plan)
     cost = _cost(ctx)
-    if pd and all_done(plan):
+    if all_done(plan):  # simulated or not: its dates are facts
         text = "Nothing is left to do, so there is no uncertainty left in the finish."
     elif pd:
         iters = int(getattr(ctx.simulation, "iterations", 0) or 0)
@@ -517,10 +523,13 @@ def _summary_body(
     out.append(Paragraph("Stage gates", ctx.styles["h3"]))
     out.append(ctx.p(text, markup=True))
 
-    # 4. The top risks, in weeks.
-    risks = board.top_risks(plan, ctx.simulation, 3)
+    # 4. The top risks, in weeks (none when every decision is done: its dates are facts).
+    risks = [] if all_done(plan) else board.top_risks(plan, ctx.simulation, 3)
     shown_risks = risks[:risks_n]
-    if risks:
+    if all_done(plan) and plan.risks:
+        out.append(Paragraph("Top risks", ctx.styles["h3"]))
+        out.append(ctx.p(DONE_RISKS))
+    elif risks:
         out.append(Paragraph("Top risks", ctx.styles["h3"]))
         items = []
         for r in shown_risks:

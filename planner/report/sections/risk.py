@@ -74,6 +74,19 @@ def build_risk(ctx: ReportContext) -> list[Flowable]:
         return []
     out: list[Flowable] = [ctx.heading("Schedule risk")]
     sim = ctx.simulation
+    if sim is None and all_done(ctx.plan):  # its dates are facts: nothing to simulate, no risk left to rank
+        out.append(
+            ctx.p(
+                "Every decision is done: the plan's dates are facts, so there is no confidence range to give"
+                + (
+                    f" and no risk of the register can delay it ({units.count(len(ctx.plan.risks), 'risk')}, "
+                    "in the plan file)."
+                    if ctx.plan.risks
+                    else "."
+                )
+            )
+        )
+        return out
     if sim is None:
         out.append(
             ctx.p(
