@@ -1,4 +1,4 @@
-"""``planner import FILE -o OUT.plan.json [--format mspdi|mpx|gan|csv|xlsx|xls|ods|xer|p6xml|mpxj|trello]`` and the data side of ``planner
+"""``planner import FILE -o OUT.plan.json [--format mspdi|mpx|gan|csv|xlsx|xls|ods|xer|p6xml|mpxj|trello|jiraxml]`` and the data side of ``planner
 export`` (``-o OUT.xml|.mpx|.gan|.csv|.xlsx|.tjp|.mmd|.dot|.xer|.ics``).
 
 Exit codes as everywhere: 0 written, 1 the plan has validation errors (export: the findings are printed; a plan
@@ -15,13 +15,13 @@ from pathlib import Path
 
 NAME = "import"
 HELP = (
-    "import MS Project (XML, MPX), Primavera P6 (XER, XML), GanttProject, CSV, Excel, LibreOffice Calc or a Trello "
-    "board (JSON) as a plan (and say what could not be carried)"
+    "import MS Project (XML, MPX), Primavera P6 (XER, XML), GanttProject, CSV, Excel, LibreOffice Calc, a Trello "
+    "board (JSON) or Jira issues (XML) as a plan (and say what could not be carried)"
 )
 DESCRIPTION = (
     "Read a project from another tool and write it as a plan file. The format follows the suffix (.xml is MS "
     "Project XML, also written by ProjectLibre and GanttProject, or Primavera P6 XML when its root element is "
-    "APIBusinessObjects; .mpx is MS Project's exchange format MPX 4.0, as MS Project 98 and MPXJ-based tools write "
+    "APIBusinessObjects, or Jira issues when Jira's XML export wrote it; .mpx is MS Project's exchange format MPX 4.0, as MS Project 98 and MPXJ-based tools write "
     "it, in English or German; .xer is Primavera P6 XER; .gan; .csv; .xlsx; .xls, Excel 97-2003; .ods, LibreOffice Calc; .json, a Trello board's JSON export) unless --format says "
     "otherwise. A P6 file "
     "with several projects imports the one exported from P6 (the others are there for its relationships; the "
@@ -36,13 +36,26 @@ DATA_SUFFIXES = (".xml", ".mpx", ".gan", ".csv", ".xlsx", ".tjp", ".mmd", ".dot"
 
 # planner.io.IMPORT_FORMATS, written out so that building the command line does not import the readers (every
 # command builds it); tests/test_s19_lead_import_formats.py holds the two together.
-FORMAT_CHOICES = ("mspdi", "mpx", "gan", "csv", "xlsx", "xls", "ods", "xer", "p6xml", "mpxj", "trello")
+FORMAT_CHOICES = (
+    "mspdi",
+    "mpx",
+    "gan",
+    "csv",
+    "xlsx",
+    "xls",
+    "ods",
+    "xer",
+    "p6xml",
+    "mpxj",
+    "trello",
+    "jiraxml",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file",
-        help="file to import (.xml, .mpx, .xer, .gan, .csv, .xlsx, .xls, .ods, a Trello board's .json)",
+        help="file to import (.xml, .mpx, .xer, .gan, .csv, .xlsx, .xls, .ods, a Trello board's .json, Jira's .xml)",
     )
     parser.add_argument("-o", "--output", required=True, help="plan file to write (*.plan.json)")
     parser.add_argument(
