@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -216,6 +216,7 @@ class DecisionsView(QWidget):
         self._fit_font()
 
         self.search.textChanged.connect(self._apply_filters)
+        self.search.installEventFilter(self)  # Down, Enter and Esc go on to the rows shown
         for combo in (self.stage_filter, self.area_filter, self.owner_filter, self.status_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.critical_only.toggled.connect(self._apply_filters)
@@ -331,6 +332,28 @@ class DecisionsView(QWidget):
             combo.setCurrentIndex(0)
         self.search.clear()
         self.critical_only.setChecked(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down, Enter or Return in the text filter go into the rows it shows (the first picked when none is),
+        Esc back to the table, the filter kept. The keyboard stayed in the field after Ctrl+F and a few letters:
+        Enter, Down and Esc did nothing, and the 9 decisions found could not be reached without the mouse."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
+        ):
+            table = self.table
+            picked = table.selectionModel().hasSelection()
+            if event.key() != Qt.Key.Key_Escape and not picked and self.proxy.rowCount() > 0:
+                first = self.proxy.index(0, max(0, table.horizontalHeader().logicalIndexAt(0)))
+                flags = QItemSelectionModel.SelectionFlag
+                table.selectionModel().setCurrentIndex(first, flags.ClearAndSelect | flags.Rows)
+                table.scrollTo(first)
+            table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
