@@ -2343,7 +2343,12 @@ def _grouping_target(
         "stage"
         if names and names <= known and "stage" not in keys
         else "status"
-        if names and all(_status_word(n) is not None for n in names) and "status" not in keys
+        if names
+        and all(
+            _status_word(n) is not None or _cancelled(n) for n in names
+        )  # (a board's 'Cancelled' list too)
+        and any(_status_word(n) is not None for n in names)
+        and "status" not in keys
         else "area"
         if "area" not in keys
         else None
@@ -3972,8 +3977,9 @@ def rows_to_plan(
         if line in parent_lines:  # a parent task (rows name it as their parent): structure, as a summary row
             parent_index[line] = summary_row(title_text, raw_id, rec, line)
             continue
-        if _cancelled(rec.get("status")):  # work called off: no work to do
-            cancelled.append((line, title_text, str(rec.get("status")).strip()))
+        said_status = rec.get("status") or (rec.get(GROUPING) if grouping_as == "status" else None)
+        if _cancelled(said_status):  # work called off (a board's 'Cancelled' list too): no work to do
+            cancelled.append((line, title_text, str(said_status).strip()))
             cancelled_rows.add(len(row_refs))
             cancelled_names.update(n for n in (raw_id, title_text.casefold()) if n)
             row_refs.append(None)  # it keeps its row number: predecessors given as row numbers count it

@@ -301,3 +301,22 @@ def test_s32_redmines_rejected_in_german_is_work_called_off() -> None:
     plan, report = import_file(DATA / "redmine-de.csv")
     assert "104" not in {d.id for d in plan.decisions}
     assert any("(status 'Abgewiesen') is left out" in x for x in _lines(report))
+
+
+def test_s32_a_boards_cancelled_list_is_a_status_and_its_cards_called_off(tmp_path: Path) -> None:
+    """A board whose lists are To Do, Doing, Done and Cancelled: the lists are the cards' statuses (with a
+    'Cancelled' list they were read as areas, a workstream each), and the cancelled card is left out."""
+    path = tmp_path / "board.csv"
+    path.write_text(
+        "Card Name,List Name,Members\nSet up,Done,Ana\nTrain,Doing,Ben\nOld idea,Cancelled,\nShip,To Do,Ana\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert [(d.title, d.status.value, d.area) for d in plan.decisions] == [
+        ("Set up", "done", None),
+        ("Train", "in_progress", None),
+        ("Ship", "not_started", None),
+    ]
+    lines = _lines(report)
+    assert "column 'List Name' names statuses (a board's columns): read as each row's status" in lines
+    assert any("(status 'Cancelled') is left out: no work to do (line 4 'Old idea')" in x for x in lines)
