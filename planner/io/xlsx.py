@@ -126,6 +126,9 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
             hint="open and save it again in the spreadsheet, or save it as CSV",
         ) from None
     try:
+        p6 = _p6_sheets(wb, path, report)  # Primavera P6's spreadsheet export: its TASK and TASKPRED sheets
+        if p6 is not None:
+            return sheet_plan(p6, path, report, {}, {}, [], set(), hidden_columns=set()), report
         k, (all_rows, indents) = choose_sheet(
             wb.sheetnames, lambda i: _read_sheet(wb.worksheets[i], path), report
         )
@@ -163,6 +166,22 @@ def import_xlsx(path: str | os.PathLike[str], data: bytes | None = None) -> tupl
         sheet_plan(all_rows, path, report, levels, indents, merged, hidden, hidden_columns=hidden_columns),
         report,
     )
+
+
+def _p6_sheets(
+    wb: Any, path: str | os.PathLike[str], report: ImportReport
+) -> list[tuple[int, list[Any]]] | None:
+    """The table of a Primavera P6 spreadsheet export (:mod:`planner.io.p6_sheet`), or None for another workbook."""
+    from planner.io.p6_sheet import PRED_SHEET, TASK_SHEET, is_p6_sheet, p6_sheet_rows
+
+    if TASK_SHEET not in wb.sheetnames:
+        return None
+    task_rows, _ = _read_sheet(wb[TASK_SHEET], path)
+    if not task_rows or not is_p6_sheet(task_rows[0][1]):
+        return None
+    pred_rows = _read_sheet(wb[PRED_SHEET], path)[0] if PRED_SHEET in wb.sheetnames else None
+    others = [n for n in wb.sheetnames if n not in (TASK_SHEET, PRED_SHEET)]
+    return p6_sheet_rows(task_rows, pred_rows or None, others, report)
 
 
 def _read_sheet(

@@ -320,3 +320,31 @@ def test_s32_a_boards_cancelled_list_is_a_status_and_its_cards_called_off(tmp_pa
     lines = _lines(report)
     assert "column 'List Name' names statuses (a board's columns): read as each row's status" in lines
     assert any("(status 'Cancelled') is left out: no work to do (line 4 'Old idea')" in x for x in lines)
+
+
+def test_s32_p6_spreadsheet_export_reads_its_activities_and_relationships() -> None:
+    """P6's XLSX export: the titles row under the field names was read as an activity ('Activity Name'), the
+    statuses, durations in hours, progress and owners were 'not a plan field', and the relationships of sheet
+    'TASKPRED' were lost ('only sheet TASK was read')."""
+    plan, report = import_file(DATA / "p6-spreadsheet.xlsx")
+    lines = _lines(report)
+    assert [(d.id, d.title) for d in plan.decisions] == [
+        ("A1000", "Site survey"),
+        ("A1010", "Foundations"),
+        ("A1020", "Install turbine"),
+        ("A1030", "Turbine ready"),
+    ]
+    d = {x.id: x for x in plan.decisions}
+    assert [d[k].weeks() for k in ("A1000", "A1010", "A1020")] == [2.0, 3.0, 1.0]  # 80, 120, 40 hours
+    assert [d[k].status.value for k in ("A1000", "A1010", "A1020")] == ["done", "in_progress", "not_started"]
+    assert d["A1010"].progress == 40 and d["A1030"].milestone
+    assert d["A1010"].owner == "civil-crew"
+    assert _links(plan) == [
+        ("Foundations", "Install turbine", "FS", 0.4),  # 16 hours
+        ("Install turbine", "Turbine ready", "FF", 0.0),
+        ("Site survey", "Foundations", "FS", 0.0),
+    ]
+    assert any("sheet 'TASKPRED'" in x and "1 other sheet not carried ('USERDATA')" in x for x in lines)
+    assert any(x.endswith("line 5 depends on 'B2000'") for x in lines)  # another project's activity
+    result = analyze(plan)
+    assert result.schedule is not None and result.schedule.finish == pytest.approx(6.4)  # Tue 13 Apr 2027

@@ -19,6 +19,10 @@ beside them are typed by hand (see README.md).
   ('/Pilot rollout/', '/Pilot rollout/Build/') above their tasks, subtasks by 'Parent Task', statuses of Wrike's
   status groups (Active, Completed, Deferred, Cancelled), durations '10d', dependencies '2FS+2d' and '5FS;4FS'
   (the second naming the cancelled task), assignees by e-mail.
+- ``p6-spreadsheet.xlsx``: Primavera P6's File > Export > Spreadsheet - (XLSX): sheets 'TASK', 'TASKPRED' and
+  'USERDATA', each with P6's field names in the first row and their titles in the second; activities by Activity ID,
+  statuses as P6 shows them, durations in hours, a finish milestone, relationships with their type in words and lags
+  in hours, one to an activity of another project (B2000) the export does not hold.
 """
 
 from __future__ import annotations
@@ -148,7 +152,41 @@ def wrike_export() -> None:
     wb.save(HERE / "wrike-export.xlsx")
 
 
+def p6_spreadsheet() -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "TASK"
+    ws.append(["task_code", "status_code", "task_name", "wbs_id", "task_type", "target_drtn_hr_cnt", "start_date",
+               "end_date", "complete_pct", "rsrc_id"])  # fmt: skip
+    ws.append(["Activity ID", "Activity Status", "Activity Name", "WBS Code", "Activity Type",
+               "Original Duration(h)", "Start", "Finish", "Activity % Complete(%)", "Primary Resource"])  # fmt: skip
+    rows: list[list[object]] = [
+        ["A1000", "Completed", "Site survey", "PLANT.CIV", "Task Dependent", 80, day(2027, 3, 1, 8),
+         day(2027, 3, 12, 17), 100, "Survey crew"],
+        ["A1010", "In Progress", "Foundations", "PLANT.CIV", "Task Dependent", 120, day(2027, 3, 15, 8),
+         day(2027, 4, 2, 17), 40, "Civil crew"],
+        ["A1020", "Not Started", "Install turbine", "PLANT.MECH", "Task Dependent", 40, day(2027, 4, 7, 8),
+         day(2027, 4, 13, 17), 0, "Mechanical crew"],
+        ["A1030", "Not Started", "Turbine ready", "PLANT.MECH", "Finish Milestone", 0, None, day(2027, 4, 13, 17),
+         0, None],
+    ]  # fmt: skip
+    for cells in rows:
+        ws.append(cells)
+    preds = wb.create_sheet("TASKPRED")
+    preds.append(["task_id", "pred_task_id", "pred_type", "lag_hr_cnt"])
+    preds.append(["Successor", "Predecessor", "Relationship Type", "Lag(h)"])
+    for cells in (["A1010", "A1000", "Finish to Start", 0], ["A1020", "A1010", "Finish to Start", 16],
+                  ["A1030", "A1020", "Finish to Finish", 0], ["A1020", "B2000", "Finish to Start", 0]):  # fmt: skip
+        preds.append(cells)
+    user = wb.create_sheet("USERDATA")
+    user.append(["user_data"])
+    user.append(["UserSettings Do Not Edit"])
+    user.append(["DurationQtyType=QT_Hour\nShowAsPercentage=0\nSmallScaleQtyType=QT_Hour"])
+    wb.save(HERE / "p6-spreadsheet.xlsx")
+
+
 if __name__ == "__main__":
     openproject_relations()
     project_web_export()
     wrike_export()
+    p6_spreadsheet()
