@@ -42,3 +42,10 @@ def test_a_long_description_is_cut_after_a_word(tmp_path: Path, orientation: str
     assert pages == 1
     shown = text[text.index("word0") :].split("\u2026")[0].split(" ")
     assert len(shown) > 20 and shown == words[: len(shown)]  # whole words, in order, then the ellipsis
+
+
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_a_long_description_without_spaces_keeps_the_cover_one_page(tmp_path: Path, orientation: str) -> None:
+    text, pages = _cover(tmp_path, "\u6f22\u5b57\u30c6\u30b9\u30c8" * 300, orientation)  # CJK: no spaces
+    assert pages == 1
+    assert "\u2026" in text

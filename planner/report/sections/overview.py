@@ -94,21 +94,39 @@ def _cover_description(ctx: ReportContext, text: str, lines: int) -> str:
     (297 characters, under three lines of a landscape cover) mid-word, 'the EU AI Act transparenc…', and left out
     its point, 'Governance and compliance work is on the critical path.'"""
     from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     style = ctx.styles["subtitle"]
     text = ellipsize(text, 2000)  # linear time for any length; no cover holds more
     width = ctx.geometry.frame_width
-    if len(simpleSplit(text, style.fontName, style.fontSize, width)) <= lines:
+
+    def fits(t: str) -> bool:  # as lines broken between words, and (text without spaces: CJK) as its width
+        font, size = style.fontName, style.fontSize
+        return (
+            len(simpleSplit(t, font, size, width)) <= lines
+            and stringWidth(t, font, size) <= 0.95 * lines * width
+        )
+
+    if fits(text):
         return text
     words = text.split(" ")
     lo, hi = 0, len(words)  # the most words that fit with the ellipsis
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if len(simpleSplit(" ".join(words[:mid]) + "\u2026", style.fontName, style.fontSize, width)) <= lines:
+        if fits(" ".join(words[:mid]) + "\u2026"):
             lo = mid
         else:
             hi = mid - 1
-    return " ".join(words[: max(1, lo)]).rstrip(",;:") + "\u2026"
+    if lo:
+        return " ".join(words[:lo]).rstrip(",;:") + "\u2026"
+    lo, hi = 1, len(text)  # one word longer than the lines (no spaces): the most characters that fit
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if stringWidth(text[:mid] + "\u2026", style.fontName, style.fontSize) <= 0.9 * lines * width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo] + "\u2026"
 
 
 def build_cover(ctx: ReportContext) -> list[Flowable]:
