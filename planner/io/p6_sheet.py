@@ -54,7 +54,12 @@ def _titled(rows: list[tuple[int, list[Any]]]) -> tuple[list[str], list[tuple[in
     """The field names (first row) and the rows after the titles row P6 writes under them."""
     names = [_text(c).casefold() for c in rows[0][1]]
     rest = rows[1:]
-    if rest and all(isinstance(c, str) or c is None for c in rest[0][1]):
+    first = rest[0][1] if rest else []
+    if (
+        first
+        and all(isinstance(c, str) or c is None for c in first)
+        and not any(ch.isdigit() for ch in _text(first[0]))  # ('A1010' is an activity, 'Activity ID' a title)
+    ):
         rest = rest[1:]  # 'Activity ID', 'Activity Name', ...
     return names, rest
 

@@ -9,6 +9,7 @@ import pytest
 
 from planner.cli import main
 from planner.io import import_file
+from planner.io.common import InteropError
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
@@ -105,3 +106,42 @@ def test_s32_a_row_its_own_predecessor_is_not_carried_and_the_plan_schedules(tmp
         assert all(d.from_ != d.to for d in plan.dependencies)
         assert any("as its own predecessor (" + said in i.message for i in report.items), name
         assert analyze(plan).schedule is not None
+
+
+def test_s32_a_damaged_p6_spreadsheet_is_read_with_what_it_cannot_say(tmp_path: Path) -> None:
+    """P6's spreadsheet export edited by hand: a relationship type or lag that is no P6 word or number, a
+    relationship sheet without its predecessor column, no titles row."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    task = book.active
+    task.title = "TASK"
+    for row in (["task_code", "task_name", "target_drtn_hr_cnt"], ["A1", "Survey", 40], ["A2", "Build", 80]):
+        task.append(row)
+    preds = book.create_sheet("TASKPRED")
+    for row in (
+        ["task_id", "pred_task_id", "pred_type", "lag_hr_cnt"],
+        ["A2", "A1", "Sideways", "lots"],
+        ["A2", "", "PR_FS", 0],
+    ):
+        preds.append(row)
+    path = tmp_path / "p6.xlsx"
+    book.save(path)
+    plan, report = import_file(path)
+    assert [(d.id, d.title) for d in plan.decisions] == [("A1", "Survey"), ("A2", "Build")]
+    assert [(d.from_, d.to, d.type.value, d.lag) for d in plan.dependencies] == [("A1", "A2", "FS", 0.0)]
+    messages = [i.message for i in report.items]
+    assert (
+        "2 relationships with a type or lag that cannot be read (line 2 'Sideways', line 2 lag 'lots'): read as "
+        "FS, no lag"
+    ) in messages
+    book.remove(book["TASKPRED"])
+    other = book.create_sheet("TASKPRED")
+    other.append(["task_id", "lag_hr_cnt"])
+    other.append(["A2", 8])
+    book.save(path)
+    plan, _ = import_file(path)
+    assert plan.dependencies == []
+    task["C3"] = "x"  # a duration that is no number: refused with its line, as in any sheet
+    book.save(path)
+    with pytest.raises(InteropError, match=r"line 3, column 'duration': 'x' is not a number"):
+        import_file(path)
