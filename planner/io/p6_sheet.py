@@ -86,6 +86,13 @@ def p6_sheet_rows(
         at = {
             n: pnames.index(n) for n in ("task_id", "pred_task_id", "pred_type", "lag_hr_cnt") if n in pnames
         }
+        if "task_id" not in at or "pred_task_id" not in at:
+            report.add(
+                "link",
+                f"sheet {quoted(PRED_SHEET)} has no "
+                + " or ".join(quoted(n) for n in ("task_id", "pred_task_id") if n not in at)
+                + " column (the successor and the predecessor): its relationships are not carried",
+            )
         for line, cells in prest:
 
             def cell(name: str, cells: list[Any] = cells) -> str:

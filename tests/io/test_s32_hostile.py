@@ -139,8 +139,12 @@ def test_s32_a_damaged_p6_spreadsheet_is_read_with_what_it_cannot_say(tmp_path: 
     other.append(["task_id", "lag_hr_cnt"])
     other.append(["A2", 8])
     book.save(path)
-    plan, _ = import_file(path)
+    plan, report = import_file(path)
     assert plan.dependencies == []
+    assert (
+        "sheet 'TASKPRED' has no 'pred_task_id' column (the successor and the predecessor): its relationships are "
+        "not carried"
+    ) in [i.message for i in report.items]
     task["C3"] = "x"  # a duration that is no number: refused with its line, as in any sheet
     book.save(path)
     with pytest.raises(InteropError, match=r"line 3, column 'duration': 'x' is not a number"):
