@@ -617,6 +617,9 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             deps.append(Dependency(from_=start_id[i], to=first, type=DependencyType.SS, lag=0.0))
             deps.append(Dependency(from_=last, to=finish_id[i], type=DependencyType.FS, lag=0.0))
     outside = list(outline.outside)
+    self_linked: list[
+        str
+    ] = []  # tasks linked to themselves (a hand-edited or generated file): one report line
     for link in outline.links:
         a, b = index.get(link.pred), index.get(link.succ)
         if a is None or b is None:
@@ -632,7 +635,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                 outside.append(f"task {link.pred} -> task {link.succ}")
             continue
         if a == b:
-            report.add("link", "a task linked to itself; dropped", f"task {link.pred}")
+            self_linked.append(f"task {tasks[a].code or tasks[a].key} {quoted(tasks[a].name)}")
             continue
         if _inside(parent, a, b) or _inside(parent, b, a):
             # MS Project refuses these; a file that has one would make the summary's helpers a cycle
@@ -658,6 +661,12 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         )
 
     report_outside_links(report, outside)
+    if self_linked:
+        n = len(self_linked)
+        report.add(
+            "link",
+            f"{count(n, 'task')} linked to {agree(n, 'itself', 'themselves')}; dropped ({some(self_linked, 5)})",
+        )
     raised = follow_linked_stages(decisions, deps, plan.stages)
 
     if default_area_used and not any(a.id == DEFAULT_AREA[0] for a in areas):

@@ -149,3 +149,34 @@ def test_s32_a_damaged_p6_spreadsheet_is_read_with_what_it_cannot_say(tmp_path: 
     book.save(path)
     with pytest.raises(InteropError, match=r"line 3, column 'duration': 'x' is not a number"):
         import_file(path)
+
+
+def test_s32_tasks_linked_to_themselves_are_one_line(tmp_path: Path) -> None:
+    """A generated or hand-edited GanttProject (or MS Project, MPX, P6) file with tasks linked to themselves: one
+    report line naming them (it was a line per link, each naming only a task number)."""
+    import re
+
+    from planner.io import export_file
+    from tests.conftest import build_plan
+
+    plan = build_plan(
+        [{"id": "a", "title": "Alpha", "duration": 1}, {"id": "b", "title": "Beta", "duration": 2}],
+        [("a", "b")],
+        start_date="2027-01-04",
+    )
+    path = tmp_path / "p.gan"
+    export_file(plan, path)
+    text = path.read_text(encoding="utf-8")
+    ids = re.findall(r'<task id="(\d+)" name="(Alpha|Beta)"', text)
+    for tid, _ in ids:  # each task depends on itself too
+        text = re.sub(
+            rf'(<task id="{tid}" name="\w+"[^>]*>)',
+            rf'\g<1>\n<depend id="{tid}" type="2" difference="0" hardness="Strong"/>',
+            text,
+        )
+    path.write_text(text, encoding="utf-8")
+    imported, report = import_file(path)
+    assert [(d.from_, d.to) for d in imported.dependencies] == [("a", "b")]
+    (a, _), (b, _) = ids
+    lines = [i.message for i in report.items if "linked to" in i.message]
+    assert lines == [f"2 tasks linked to themselves; dropped (task {a} 'Alpha', task {b} 'Beta')"]
