@@ -3161,12 +3161,16 @@ def _folder_rows(
     keys = [_norm_header(h) for h in header]
     if "title" not in keys:
         return header, rows
-    at, id_at = keys.index("title"), keys.index("id") if "id" in keys else None
+    at = keys.index("title")
+
+    # a task's own fields: a row with one of them filled is a task, whatever its title ('/api/v2/' in a sheet)
+    work = [i for i, k in enumerate(keys) if k in ("id", "owner", "duration", "likely", "depends_on")]
+    work += [i for i, k in enumerate(keys) if k in START_HEADERS or k in FINISH_HEADERS]
 
     def folder(cells: Sequence[Any]) -> str | None:
         text = str(cells[at]).strip() if at < len(cells) and cells[at] is not None else ""
         m = _FOLDER_ROW.match(text)
-        if m is None or (id_at is not None and id_at < len(cells) and _cell_text(cells[id_at])):
+        if m is None or any(i < len(cells) and _cell_text(cells[i]) for i in work):
             return None
         return [part.strip() for part in m.group(1).split("/") if part.strip()][-1]
 

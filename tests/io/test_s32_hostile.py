@@ -180,3 +180,12 @@ def test_s32_tasks_linked_to_themselves_are_one_line(tmp_path: Path) -> None:
     (a, _), (b, _) = ids
     lines = [i.message for i in report.items if "linked to" in i.message]
     assert lines == [f"2 tasks linked to themselves; dropped (task {a} 'Alpha', task {b} 'Beta')"]
+
+
+def test_s32_a_task_titled_like_a_path_is_a_task(tmp_path: Path) -> None:
+    """A title between slashes is a Wrike folder row only when the row has no task field of its own: '/api/v2/'
+    with an owner and dates is a task."""
+    text = "Title,Owner,Start Date,Due Date\n/api/v2/,Ana,2027-03-01,2027-03-05\nDocs,Ben,2027-03-08,2027-03-12\n"
+    plan, report = import_file(_write(tmp_path, "t.csv", text))
+    assert [d.title for d in plan.decisions] == ["/api/v2/", "Docs"]
+    assert not any("folder row" in i.message for i in report.items)
