@@ -3717,11 +3717,13 @@ def rows_to_plan(
                     f"column {quoted(str(h).strip())} lists the rows that name a row as their parent: read from "
                     "the parent column",
                 )
-    if "title" not in keys:  # a bare 'Key' (Wrike's) is the id of titled rows, not a title in itself
-        keys = [
-            "key" if k == "id" and str(h or "").strip().casefold() == "key" else k
-            for k, h in zip(keys, header, strict=True)
-        ]
+    for j, h in enumerate(header):
+        # a bare 'Key' (Wrike's) is the id of titled rows when each row has its own: not a title in itself, nor a
+        # sheet's key marks ('Y' on the key tasks)
+        if keys[j] == "id" and str(h or "").strip().casefold() == "key":
+            marks = [str(c[j]).strip() for _, c in rows if j < len(c) and str(c[j] or "").strip()]
+            if "title" not in keys or len(set(marks)) < len(marks):
+                keys[j] = "key"
     rows = _taiga_columns(header, keys, rows, report)
     rows = _pivotal_columns(header, keys, rows, report)
     rows = _status_category(header, keys, rows, report)

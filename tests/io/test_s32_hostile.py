@@ -189,3 +189,12 @@ def test_s32_a_task_titled_like_a_path_is_a_task(tmp_path: Path) -> None:
     plan, report = import_file(_write(tmp_path, "t.csv", text))
     assert [d.title for d in plan.decisions] == ["/api/v2/", "Docs"]
     assert not any("folder row" in i.message for i in report.items)
+
+
+def test_s32_a_key_column_of_marks_is_not_the_id(tmp_path: Path) -> None:
+    """'Key' is read as the id (Wrike's) only when each row has its own: a sheet marking its key tasks 'Y' in a
+    'Key' column imports (it was refused: 'id 'Y' is used twice'), the column reported as not a plan field."""
+    text = "Task,Key,Duration\nDesign,Y,1w\nBuild,,2w\nLaunch,Y,1w\n"
+    plan, report = import_file(_write(tmp_path, "t.csv", text))
+    assert [d.title for d in plan.decisions] == ["Design", "Build", "Launch"]
+    assert "column 'Key' is not a plan field; ignored" in [i.message for i in report.items]
