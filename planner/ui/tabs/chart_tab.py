@@ -142,6 +142,9 @@ class ChartTab(QWidget):
         self._dirty = True
         self._row_page = 0
         self._graph_placed = False  # the graph's view has been scrolled to where the work starts
+        # The Gantt's rows to bring the selected decision in sight when next drawn: selected while the tab was
+        # hidden (or before it was built), the Gantt came back at its first rows, the decision out of sight.
+        self._follow: str | None = document.selection[0] if document.selection else None
         self.draw_count = 0
 
         self.figure = Figure(dpi=SCREEN_DPI)
@@ -379,6 +382,20 @@ class ChartTab(QWidget):
         self.rows_bar.setPageStep(page)
         self.rows_bar.setSingleStep(max(1, page // 10))
         self.rows_bar.setVisible(total > page)
+        follow, self._follow = self._follow, None
+        if follow is not None and total > page and follow in self.document.selection:
+            index = analysis.schedule.index.get(follow) if analysis.schedule is not None else None
+            row = next(
+                (
+                    k
+                    for k, (kind, i) in enumerate(gantt_rows(analysis, gated))
+                    if kind == "decision" and i == index
+                ),
+                None,
+            )
+            start = self.rows_bar.value()
+            if row is not None and not start <= row < start + page - 1:
+                self.rows_bar.setValue(max(0, row - 3))
         self.rows_bar.blockSignals(False)
         if total <= page:
             return None
@@ -452,7 +469,9 @@ class ChartTab(QWidget):
     def _scroll_to(self, decision_id: str) -> None:
         analysis = self.document.drawable_analysis
         if analysis is None or analysis.schedule is None or not self.rows_bar.isVisible():
+            self._follow = decision_id  # (the rows are counted when the tab is next drawn: then)
             return
+        self._follow = None
         gated = self.options["gated"].isChecked()
         index = analysis.schedule.index.get(decision_id)
         rows = gantt_rows(analysis, gated)
