@@ -47,3 +47,33 @@ def test_the_gantt_comes_up_at_the_selected_decision(window: Any, qtbot: Any, bu
     row = _row_of(window, did)
     assert row >= page  # (below the first page of rows)
     assert start <= row < start + page - 1, (start, page, row)
+
+
+@pytest.mark.parametrize("built", [False, True], ids=["first-show", "shown-before"])
+def test_the_dependency_graph_comes_up_at_the_selected_card(window: Any, qtbot: Any, built: bool) -> None:
+    from planner.charts import graph as graph_chart
+
+    assert window.open_file(SAMPLES / "ai-portfolio.plan.json")
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.size() == QSize(1280, 720))
+    window.doc.wait_for_analysis()
+    lazy = window.chart_tabs["graph"]
+    if built:
+        window.views.setCurrentWidget(lazy)
+        qtbot.waitUntil(lambda: lazy.chart is not None and lazy.chart.draw_count > 0)
+        window.show_view("Table")
+        settle()
+    did = window.doc.plan.decisions[-1].id  # the last decision of the plan: far from where the work starts
+    window.doc.select([did])
+    settle()
+    window.views.setCurrentWidget(lazy)
+    qtbot.waitUntil(lambda: lazy.chart is not None and lazy.chart.draw_count > 0 and not lazy.chart._dirty)
+    chart = lazy.chart
+    analysis = window.doc.drawable_analysis
+    box = graph_chart.card_box(analysis, did)
+    assert box is not None
+    room_w, room_h = graph_chart.view_room(*chart._view_in())
+    x0, y0 = chart.cols_bar.value() / 100, chart.rows_bar.value() / 100
+    assert chart.cols_bar.isVisible() or chart.rows_bar.isVisible()  # (the graph scrolls at this size)
+    assert x0 <= box[0] and box[1] <= x0 + room_w, (x0, room_w, box)
+    assert y0 <= box[2] and box[3] <= y0 + room_h, (y0, room_h, box)

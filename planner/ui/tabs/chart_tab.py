@@ -430,6 +430,9 @@ class ChartTab(QWidget):
         if not self._graph_placed:  # first sight: where the work starts, not an empty top-left corner
             self._graph_placed = True
             self._place_at_start(analysis, room_h)
+        follow, self._follow = self._follow, None
+        if follow is not None and follow in self.document.selection:
+            self._show_card(follow, quiet=True)  # selected while the tab was hidden
         return (self.cols_bar.value() / 100, self.rows_bar.value() / 100)
 
     def _place_at_start(self, analysis: Analysis, room_h: float) -> None:
@@ -443,10 +446,12 @@ class ChartTab(QWidget):
         self.rows_bar.setValue(round((float(lay.y[first]) - room_h / 2) * 100))
         self.rows_bar.blockSignals(False)
 
-    def _show_card(self, decision_id: str) -> None:
-        """Scroll the graph's view to the card of ``decision_id`` when it is not (wholly) in sight."""
+    def _show_card(self, decision_id: str, quiet: bool = False) -> None:
+        """Scroll the graph's view to the card of ``decision_id`` when it is not (wholly) in sight; a hidden tab
+        does it when next drawn (:attr:`_follow`). ``quiet``: while drawing (the scroll bars' signals held)."""
         analysis = self.document.drawable_analysis
-        if analysis is None:
+        if analysis is None or not self.isVisible():
+            self._follow = decision_id
             return
         box = graph_chart.card_box(analysis, decision_id)
         if box is None or not (self.cols_bar.isVisible() or self.rows_bar.isVisible()):
@@ -454,10 +459,14 @@ class ChartTab(QWidget):
         room_w, room_h = graph_chart.view_room(*self._view_in())
         x0, y0 = self.cols_bar.value() / 100, self.rows_bar.value() / 100
         head = graph_chart.HEADER_H if y0 > 0 else 0.0  # the pinned headers cover the top of a scrolled view
+        for bar in (self.cols_bar, self.rows_bar) if quiet else ():
+            bar.blockSignals(True)
         if not (x0 <= box[0] and box[1] <= x0 + room_w):
             self.cols_bar.setValue(round(((box[0] + box[1]) / 2 - room_w / 2) * 100))
         if not (y0 + head <= box[2] and box[3] <= y0 + room_h):
             self.rows_bar.setValue(round(((box[2] + box[3]) / 2 - room_h / 2) * 100))
+        for bar in (self.cols_bar, self.rows_bar) if quiet else ():
+            bar.blockSignals(False)
 
     def _wheel(self, event: Any) -> None:
         """The mouse wheel scrolls what the chart draws (shift: sideways)."""
