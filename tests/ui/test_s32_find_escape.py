@@ -49,3 +49,12 @@ def test_escape_from_find_goes_back_to_the_graph(qtbot: Any, isolated_settings: 
         qtbot.waitUntil(lambda: QApplication.focusWidget() is w.inspector.form.title_edit)
     finally:
         w.discard_and_close()
+
+
+def test_help_lists_the_keys_of_the_find_fields() -> None:
+    # Help > Keyboard Shortcuts says where Esc, Enter and Down go from the two find fields
+    from planner.ui.dialogs.basic import SHORTCUTS
+
+    rows = dict(item for _, items in SHORTCUTS for item in items)
+    assert "Esc" in rows["Ctrl+Shift+F"] and "graph" in rows["Ctrl+Shift+F"]
+    assert "Enter" in rows["Ctrl+F"] and "Esc" in rows["Ctrl+F"]

@@ -121,8 +121,8 @@ SHORTCUTS: list[tuple[str, list[tuple[str, str]]]] = [
             ("Delete", "Delete the selection (decisions with their links, or a selected link)"),
             ("F2", "Rename the selected decision"),
             ("Enter (table) / Shift+F2", "Open the selection in the inspector; Esc goes back to the view"),
-            ("Ctrl+F", "Filter the table"),
-            ("Ctrl+Shift+F", "Find a decision on the graph"),
+            ("Ctrl+F", "Filter the table (then Enter or ↓: to the rows found; Esc: to the table)"),
+            ("Ctrl+Shift+F", "Find a decision on the graph (then Esc: back to the graph)"),
         ],
     ),
     (
@@ -139,7 +139,7 @@ SHORTCUTS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Views",
         [
-            ("Ctrl+1 … Ctrl+8", "Table, Graph, the charts and Risk"),
+            ("Ctrl+1 … Ctrl+8", "Table, Graph, the charts and Risk (the keys then go to the view)"),
             ("Alt+1 / Alt+2 / Alt+3", "Capacity, Cost and Coverage"),
             ("F5", "Run the simulation (Risk tab)"),
             ("F11 / Ctrl+Shift+P", "Presentation mode"),
