@@ -320,6 +320,8 @@ _ALIASES = {
     "area path": "area",
     "successor": "blocks",
     "successors": "blocks",
+    "follows": "depends_on",  # OpenProject's relation columns: the work packages this one follows ('#13')
+    "precedes": "blocks",
     "started": "actual_start",
     "started at": "actual_start",
     "completed": "actual_finish",
@@ -2827,6 +2829,9 @@ def _relations(
         for item in (x.strip() for x in text.split(",")):
             if not item:
                 continue
+            for label, kind in _RELATION_ROW_KINDS.items():  # OpenProject 15's 'Predecessor (before) #13'
+                if item.casefold().startswith(label):
+                    item = kind + item[len(label) :]
             m = _RELATION.match(item)
             kind = re.sub(r"\s+", " ", m.group("kind").strip().casefold()) if m else ""
             if m is None:
@@ -4247,6 +4252,8 @@ def rows_to_plan(
     def resolve(name: str) -> tuple[str | None, str]:
         """The decision a link names (its id, Jira's issue id, its title or, without an id column, its row number)
         and how it was found: 'id', 'row', 'summary' (a summary row or note: no decision, None) or 'unknown'."""
+        if name.startswith("#") and len(name) > 1 and name not in known:
+            name = name[1:]  # a tracker's '#13' (OpenProject, Redmine, GitHub) is item 13
         if name in known:
             return name, "id"
         if name in summary_of or name.casefold() in summary_of:
@@ -4399,6 +4406,7 @@ def rows_to_plan(
     outside: list[tuple[int, str]] = []  # links naming no row of the file, left out (report_outside_links)
     cancelled_links = 0  # links to or from rows of work called off
     self_links: list[str] = []  # rows that name themselves as their predecessor
+    repeated_links = 0  # links given twice over
     for line, did, text, reversed_ in sorted(pending, key=lambda p: p[3]):
         for name, dtype, given_lag in items_of(line, text, reversed_):
             other, how = resolve(name)
@@ -4452,9 +4460,23 @@ def rows_to_plan(
             if reversed_ and (a, b, dtype, lag) in seen:
                 twins += 1
                 continue
+            if (
+                a,
+                b,
+                dtype,
+                lag,
+            ) in seen:  # the same link given twice (two of the file's columns, or one cell)
+                repeated_links += 1
+                continue
             seen.add((a, b, dtype, lag))
             deps.append(Dependency(from_=a, to=b, type=dtype, lag=lag))
     report_outside_links(report, [text for _, text in sorted(outside, key=lambda x: x[0])])
+    if repeated_links:
+        report.add(
+            "link",
+            f"{count(repeated_links, 'link')} given twice (the same predecessor, type and lag) "
+            f"{agree(repeated_links, 'is', 'are')} read once",
+        )
     if self_links:
         n = len(self_links)
         report.add(

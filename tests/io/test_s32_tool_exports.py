@@ -348,3 +348,24 @@ def test_s32_p6_spreadsheet_export_reads_its_activities_and_relationships() -> N
     assert any(x.endswith("line 5 depends on 'B2000'") for x in lines)  # another project's activity
     result = analyze(plan)
     assert result.schedule is not None and result.schedule.finish == pytest.approx(6.4)  # Tue 13 Apr 2027
+
+
+def test_s32_openproject_csv_relation_columns(tmp_path: Path) -> None:
+    """OpenProject's CSV export with relation columns: 'Predecessors' naming '#12' (read as an item not in the file),
+    a 'Follows' column ('not a plan field'), and OpenProject 15's 'Predecessor (before) #13' in 'Relations' ('could
+    not be read'); the same link from two columns is read once."""
+    path = tmp_path / "op.csv"
+    path.write_text(
+        "ID,Type,Subject,Status,Start date,Finish date,Predecessors,Follows,Relations\n"
+        "12,Task,Interviews,Closed,2027-03-01,2027-03-12,,,\n"
+        "13,Task,Audit,In progress,2027-03-15,2027-03-26,#12,,\n"
+        '14,Task,Build,New,2027-03-29,2027-04-09,,#13,"Predecessor (before) #13, Related To #12"\n',
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert sorted((d.from_, d.to) for d in plan.dependencies) == [("12", "13"), ("13", "14")]
+    lines = _lines(report)
+    assert "1 link given twice (the same predecessor, type and lag) is read once" in lines
+    assert "relations that do not order work are not carried (1 'related to')" in lines
+    assert not any("could not be read" in x or "not in the file" in x or "'Follows'" in x for x in lines)
+    assert analyze(plan).schedule is not None
