@@ -118,9 +118,7 @@ class _Doc(BaseDocTemplate):
 
         status = status_week(ctx.plan)
         self._footer_right = f"{PRODUCER} \u00b7 report of {units.format_date(ctx.generated)}" + (
-            f" \u00b7 status date {ctx.date(status) or 'week ' + units.format_weeks(status)}"
-            if status is not None
-            else ""
+            f" \u00b7 status date {ctx.status_said(status, short=True)}" if status is not None else ""
         )
         wide = ctx.wide
 

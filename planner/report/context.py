@@ -967,7 +967,7 @@ class ReportContext:
         d = self.date(week)
         return f"{d} (wk {fmt_weeks(week)})" if d else f"week {fmt_weeks(week)}"
 
-    def status_said(self, week: float) -> str:
+    def status_said(self, week: float, *, short: bool = False) -> str:
         """The status date (``week``, as the schedule counts it) as the report says it: ``1 Mar 2027 (wk 0)``, and,
         when the plan's date is before its start, that date first: ``1 Feb 2027, before the plan starts: counted
         as 1 Mar 2027 (wk 0)`` (the schedule, `planner analyze` and the findings count it as the start; the report
@@ -975,6 +975,11 @@ class ReportContext:
         from planner.analysis.progress import to_week
 
         raw = to_week(self.plan, self.plan.status_date)
+        if short:  # a page's footer: the dates alone ('1 Feb 2027 (counted as 1 Mar 2027)')
+            when = self.date(week) or f"week {fmt_weeks(week)}"
+            if raw is None or raw >= week - 1e-9:
+                return when
+            return f"{self.date(raw) or 'week ' + fmt_weeks(raw)} (counted as {when})"
         if raw is None or raw >= week - 1e-9:
             return self.date_week(week)
         given = self.date(raw) or f"week {fmt_weeks(raw)}"

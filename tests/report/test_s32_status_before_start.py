@@ -33,9 +33,11 @@ def test_a_status_date_before_the_start_is_said_with_what_it_counts_as(tmp_path:
     assert f"status date {said}" in text  # the cover's line
     assert f"the status date, {said};" in text  # the progress page
     assert "status date 1 Mar 2027 (wk 0)" not in text
+    assert "status date 1 Feb 2027 (counted as 1 Mar 2027)" in text  # every page's footer
 
 
 def test_a_status_date_after_the_start_is_said_as_before(tmp_path: Path) -> None:
     text = _text(tmp_path, "2027-04-05")
     assert "status date 5 Apr 2027 (wk 5)" in text
     assert "before the plan starts" not in text
+    assert "report of" in text and "status date 5 Apr 2027" in text[text.index("report of") :]  # the footer
