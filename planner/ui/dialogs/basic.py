@@ -164,7 +164,7 @@ SHORTCUTS: list[tuple[str, list[tuple[str, str]]]] = [
             ("End", "Last step"),
             ("Tab / Shift+Tab", "The next / previous decision of the step (a stage's decisions, the chain)"),
             ("Enter", "Open the decision in focus in the inspector (Esc: back to the deck)"),
-            ("↑ / ↓", "Scroll a long step"),
+            ("↑ / ↓", "Scroll a long step (in the table: its rows)"),
             ("+ / −", "Lengthen or shorten the selected decision by a week"),
             ("B or .", "Blank the screen"),
             ("N", "Show the next scenario"),

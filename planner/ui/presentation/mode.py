@@ -29,6 +29,7 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, QRectF, 
 from PySide6.QtGui import QAction, QFont, QFontInfo, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -1278,8 +1279,8 @@ class PresentationController(QObject):
 
     def keeps_key(self, event: QKeyEvent) -> bool:
         """True when a presentation key (S, C, B, N, Space, +, -, arrows, Home, Backspace) must reach the focused
-        control instead: a field, box or check box of the inspector opened for an edit on the spot, or a table
-        cell's editor. There '-' would shorten the selected decision and an arrow step the deck (selecting
+        control instead: a field, box or check box of the inspector opened for an edit on the spot, a table
+        cell's editor, or (↑ / ↓) a table or list with the focus. There '-' would shorten the selected decision and an arrow step the deck (selecting
         another decision) while the presenter changes a stage or an owner. Esc still leaves."""
         focus = QApplication.focusWidget()
         if focus is None or event.key() == Qt.Key.Key_Escape:
@@ -1291,6 +1292,10 @@ class PresentationController(QObject):
             focus
         ):
             return True  # from field to field of the inspector opened for an edit, not to another decision
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and isinstance(focus, QAbstractItemView):
+            # A table or list shown while presenting (Ctrl+1: the decisions) moves through its rows: ↑ / ↓ scrolled
+            # a step panel that the table hides, and the presenter could not walk the rows (← / → still step).
+            return True
         editing = isinstance(focus, _TYPING) or (
             self.window.inspector_dock.isAncestorOf(focus) and isinstance(focus, QAbstractButton | QComboBox)
         )
