@@ -110,6 +110,9 @@ def import_jira_xml(path: str | os.PathLike[str]) -> tuple[Plan, ImportReport]:
                 "Summary": _text(item.find("summary")) or _text(item.find("title")),
                 "Issue Type": _text(item.find("type")),
                 "Status": _text(item.find("status")),
+                "Resolution": ""
+                if _text(item.find("resolution")) == "Unresolved"
+                else _text(item.find("resolution")),
                 "Status Category": _CATEGORIES.get(
                     (category.get("key") or "") if category is not None else "", ""
                 ),
@@ -126,7 +129,7 @@ def import_jira_xml(path: str | os.PathLike[str]) -> tuple[Plan, ImportReport]:
             }
         )
     plain = [
-        "Issue key", "Issue id", "Summary", "Issue Type", "Status", "Status Category", "Assignee",
+        "Issue key", "Issue id", "Summary", "Issue Type", "Status", "Resolution", "Status Category", "Assignee",
         "Original Estimate", "Time Spent", "Remaining Estimate", "Resolved", "Due date", "Parent",
     ]  # fmt: skip
     plain = [c for c in plain if any(i[c] for i in issues)]  # (a column no issue fills says nothing)

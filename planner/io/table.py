@@ -1237,6 +1237,7 @@ def _status_word(text: str) -> Status | None:
 
 CANCELLED_WORDS = {
     "canceled", "cancelled", "won't_do", "wont_do", "won't_fix", "wontfix", "obsolete", "abandoned", "duplicate",
+    "cannot_reproduce", "declined",
     "abgebrochen", "storniert", "verworfen", "abgewiesen", "annulé", "annulée", "abandonné", "abandonnée", "rejeté",
     "rejetée", "cancelado",
     "cancelada", "annullato", "annullata", "geannuleerd",
@@ -3759,6 +3760,14 @@ def rows_to_plan(
     # The plan's dates (and the computed schedule columns, read past) belong to the planner's own export, which
     # writes plan_start_date in every row: another tool's "Status Date" is a row's own date (a tracker's update).
     own_export = "plan_start_date" in keys
+    # Jira's Resolution: a Done issue resolved Won't Do or Duplicate is work called off (said with those rows)
+    resolution_at = keys.index("resolution") if "resolution" in keys else None
+    if resolution_at is not None:
+        rows = list(rows)
+        if any(resolution_at < len(c) and _cancelled(c[resolution_at]) for _, c in rows):
+            keys[resolution_at] = _SAID
+        else:
+            resolution_at = None
     ignored: dict[str, int] = {}  # the header of each column not read -> how many columns have it
     for k, h in zip(keys, header, strict=False):
         if (
@@ -3989,8 +3998,19 @@ def rows_to_plan(
             parent_index[line] = summary_row(title_text, raw_id, rec, line)
             continue
         said_status = rec.get("status") or (rec.get(GROUPING) if grouping_as == "status" else None)
+        said_by = "status"
+        if (
+            not _cancelled(said_status)
+            and resolution_at is not None
+            and resolution_at < len(cells)
+            and _cancelled(cells[resolution_at])
+        ):
+            said_status, said_by = (
+                cells[resolution_at],
+                "resolution",
+            )  # (Jira: status Done, resolution Won't Do)
         if _cancelled(said_status):  # work called off (a board's 'Cancelled' list too): no work to do
-            cancelled.append((line, title_text, str(said_status).strip()))
+            cancelled.append((line, title_text, f"{said_by}\0{str(said_status).strip()}"))
             cancelled_rows.add(len(row_refs))
             cancelled_names.update(n for n in (raw_id, title_text.casefold()) if n)
             row_refs.append(None)  # it keeps its row number: predecessors given as row numbers count it
@@ -4485,10 +4505,15 @@ def rows_to_plan(
             f"predecessor ({some(self_links, 5)}): not carried, a row cannot wait for itself",
         )
     if cancelled:
-        n, words = len(cancelled), sorted({w for *_, w in cancelled})
+        n = len(cancelled)
+        by_source: dict[str, list[str]] = {}  # 'status' / 'resolution' -> the words said
+        for said in sorted({w for *_, w in cancelled}):
+            source, word = said.split("\0", 1)
+            by_source.setdefault(source, []).append(quoted(word))
+        words = [f"{source} {', '.join(ws)}" for source, ws in sorted(by_source.items(), reverse=True)]
         report.add(
             "progress",
-            f"{count(n, 'row')} of work called off (status {', '.join(map(quoted, words))}) "
+            f"{count(n, 'row')} of work called off ({'; '.join(words)}) "
             f"{agree(n, 'is', 'are')} left out: no work to do ("
             + some((f"line {line} {quoted(t)}" for line, t, _ in cancelled), 5)
             + ")"

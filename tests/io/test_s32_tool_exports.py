@@ -369,3 +369,22 @@ def test_s32_openproject_csv_relation_columns(tmp_path: Path) -> None:
     assert "relations that do not order work are not carried (1 'related to')" in lines
     assert not any("could not be read" in x or "not in the file" in x or "'Follows'" in x for x in lines)
     assert analyze(plan).schedule is not None
+
+
+def test_s32_jiras_done_issue_resolved_wont_do_is_called_off(tmp_path: Path) -> None:
+    """Jira Cloud closes an issue as status Done with resolution Won't Do (or Duplicate, Cannot Reproduce): it was
+    read as work done, and 'Resolution' as not a plan field."""
+    path = tmp_path / "jira.csv"
+    path.write_text(
+        "Summary,Issue key,Status,Resolution,Inward issue link (Blocks)\n"
+        "Set up,P-1,Done,Done,\nOld idea,P-2,Done,Won't Do,\nDupe,P-4,Canceled,,\nTrain,P-3,To Do,,P-2\n",
+        encoding="utf-8",
+    )
+    plan, report = import_file(path)
+    assert [(d.id, d.status.value) for d in plan.decisions] == [("P-1", "done"), ("P-3", "not_started")]
+    lines = _lines(report)
+    assert (
+        "2 rows of work called off (status 'Canceled'; resolution 'Won't Do') are left out: no work to do "
+        "(line 3 'Old idea', line 4 'Dupe'); 1 link naming them goes with them"
+    ) in lines
+    assert not any("'Resolution' is not a plan field" in x for x in lines)
