@@ -128,14 +128,22 @@ def legend_layout(fig_w_in: float, labels: list[str]) -> tuple[int, int]:
     for ncol in range(n, 0, -1):
         nrows = math.ceil(n / ncol)
         cols = [labels[c * nrows : (c + 1) * nrows] for c in range(ncol)]
-        width = sum(
-            style.text_width_in(max(col, key=len), style.SMALL_PT) + (1.6 + 0.5 + 1.4) * em
+        width = sum(  # measured: a column of wide letters ('WM...') ran past the figure's edge
+            max(style.measured_width_in(x, style.SMALL_PT) for x in col) + (1.6 + 0.5 + 1.4) * em
             for col in cols
             if col
         )
         if width <= fig_w_in - 0.4:
             return nrows, math.ceil(n / nrows)
     return n, 1
+
+
+def legend_label(label: str, fig_w_in: float) -> str:
+    """``label`` as the legend under a chart ``fig_w_in`` inches wide draws it: whole when one entry fits the width,
+    else shortened (measured) to it. An area named with 200 letters and no space ran past both edges of the page,
+    centred, cut at each side."""
+    em = style.SMALL_PT / 72
+    return style.fit_line(" ".join(label.split()), fig_w_in - 0.4 - (1.6 + 0.5) * em, style.SMALL_PT)
 
 
 def legend_rows(fig_w_in: float, labels: list[str]) -> int:
@@ -169,6 +177,7 @@ def frame_in(
         done=_has_done(analysis),
         rolling=gated and analysis.stages is not None and analysis.stages.gating_price > 0,
     )
+    labels = [legend_label(x, fig_w_in) for x in labels]
     bottom = DATES_IN + (legend_rows(fig_w_in, labels) * LEGEND_ROW_IN if legend else 0.0) + 0.08
     top = TOP_IN
     if compact:
@@ -1123,6 +1132,8 @@ def _legend(
         rolling=rolling,
     )
     w_in, h_in = fig.get_size_inches()
+    for h in handles:
+        h.set_label(legend_label(str(h.get_label()), w_in))
     _, per_row = legend_layout(w_in, [str(h.get_label()) for h in handles])
     fig.legend(
         handles=handles,

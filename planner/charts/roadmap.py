@@ -225,6 +225,10 @@ def _legend_item_w(label: str) -> float:
 
 
 def _legend_rows(entries: list[tuple[str, str]], width: float) -> list[list[tuple[str, str]]]:
+    """``entries`` in rows of at most ``width`` inches; a name that would not fit a row alone is shortened
+    (measured) to it: an area named with 200 letters and no space ran past the page's right edge."""
+    room = width - _legend_item_w("")
+    entries = [(kind, style.fit_line(" ".join(name.split()), room, LEGEND_FONT)) for kind, name in entries]
     rows: list[list[tuple[str, str]]] = [[]]
     used = 0.0
     for e in entries:
