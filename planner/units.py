@@ -209,6 +209,37 @@ def right_to_left(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
 
 
+LRM = "\u200e"
+"""Unicode's left-to-right mark: invisible, no width; a line that starts with it reads left to right."""
+
+
+def left_to_right(text: str) -> str:
+    """``text`` with each line that holds Hebrew or Arabic letters read left to right, as the English around a name
+    is: a line is laid out (bidi) right to left when its first strong letter is right-to-left, so a Gantt's
+    'שילוב ends · wk 12' read 'ends · wk 12 שילוב', a stage '1 · التحقق' read 'التحقق · 1', and in the app a
+    sentence naming an Arabic scenario first was right-aligned with its full stop at the start of the next line.
+    Such a line gets a left-to-right mark first (a line that starts with one, or with a left-to-right letter,
+    reads left to right already and is unchanged); the charts, the report's laid-out text and the app's labels go
+    through this one function.
+
+    >>> left_to_right("שילוב ends") == LRM + "שילוב ends", left_to_right("Validate שילוב")
+    (True, 'Validate שילוב')
+    """
+    return "\n".join(LRM + line if _right_to_left_first(line) else line for line in text.split("\n"))
+
+
+def _right_to_left_first(line: str) -> bool:
+    """Whether the first letter of ``line`` with a direction of its own is right to left (Arabic, Hebrew, ...);
+    digits and punctuation have none."""
+    import unicodedata
+
+    for char in line:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("L", "R", "AL"):
+            return kind != "L"
+    return False
+
+
 def correlation(c: float) -> str:
     """A correlation (the Monte Carlo's sensitivity of the finish to a duration) with its sign, two decimals:
     ``+0.53``, ``-0.12``; never ``-0.00`` (a correlation that rounds to nothing has no direction). The command

@@ -20,6 +20,8 @@ from matplotlib.figure import Figure
 from matplotlib.typing import RcKeyType
 
 from planner.model import units
+from planner.units import LRM as LRM  # one function for every output, re-exported
+from planner.units import left_to_right as left_to_right
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -151,21 +153,6 @@ def luminance(color: Any) -> float:
 
 
 # -- text ---------------------------------------------------------------------------------------------------
-LRM = "\u200e"
-"""Unicode's left-to-right mark: invisible, no width; a line that starts with it reads left to right."""
-
-
-def left_to_right(text: str) -> str:
-    """``text`` with each line that holds Hebrew or Arabic letters read left to right, as the English around a
-    name is: a line is laid out (bidi) right to left when its first strong letter is right-to-left, so a Gantt's
-    'שילוב ends · wk 12' read 'ends · wk 12 שילוב' and a stage '1 · التحقق' read 'التحقق · 1'. Such a line gets a
-    left-to-right mark first; the report's laid-out paragraphs and headers (planner.report.vector.draw_laid_out)
-    and the charts' texts go through this one function."""
-    from planner.units import right_to_left
-
-    return "\n".join(
-        LRM + line if right_to_left(line) and not line.startswith(LRM) else line for line in text.split("\n")
-    )
 
 
 def text_width_in(text: str, size_pt: float) -> float:

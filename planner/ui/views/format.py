@@ -7,6 +7,8 @@ import math
 
 from planner.model import Plan, units
 from planner.model.limits import MAX_WEEKS
+from planner.units import LRM as LRM  # one function for every output, re-exported
+from planner.units import left_to_right as left_to_right
 
 
 def weeks(x: float | None, unit: bool = False) -> str:
@@ -46,18 +48,6 @@ def gated(plan: Plan, gated_finish: float, price: float) -> str:
     return when(plan, gated_finish) + (f" (+{weeks(price, unit=True)})" if price else " (no cost)")
 
 
-LRM = "\u200e"
-"""Unicode's left-to-right mark: invisible; a line that starts with it reads left to right."""
-
-
-def left_to_right(text: str) -> str:
-    """``text`` with each line read left to right, as the English sentence around a name is: Qt lays a line out
-    right to left when its first letter is Arabic or Hebrew, so 'أسرع leaves the finish unchanged, at week 30'
-    (a scenario named in Arabic) was right-aligned with its full stop at the start of the next line, and a stage
-    header 'التحقق · 3' read '3 · التحقق'. Such a line gets a left-to-right mark first; other lines are unchanged."""
-    return "\n".join(LRM + line if _right_to_left_first(line) else line for line in text.split("\n"))
-
-
 def name_in_line(name: str) -> str:
     """``name`` as it sits in a left-to-right line with figures after it ('التحقق · 11 decisions'): a name with
     Arabic or Hebrew letters gets a left-to-right mark after it, so the figures that follow belong to the line
@@ -66,17 +56,6 @@ def name_in_line(name: str) -> str:
     from planner.units import right_to_left
 
     return name + LRM if right_to_left(name) else name
-
-
-def _right_to_left_first(line: str) -> bool:
-    """Whether the first letter of ``line`` with a direction of its own is right to left (Arabic, Hebrew, ...)."""
-    import unicodedata
-
-    for char in line:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("L", "R", "AL"):
-            return kind != "L"
-    return False
 
 
 BREAK_EVERY = 12
