@@ -152,6 +152,25 @@ def _successor_chain(s: Schedule, node: int) -> list[int]:
     return out
 
 
+def _finish_slack(s: Schedule, node: int) -> float:
+    """How much later decision ``node`` could finish, its start kept, before the plan's finish moves: the least of
+    the finish itself and the late dates its finish-to-start and finish-to-finish successors allow (weeks; a
+    start-to-start or start-to-finish link waits on its start only). Equal to its total float unless what waits on
+    it waits on its start."""
+    g = s.graph
+    bound = float(s.finish)
+    if len(g.src):
+        links = link_index(g)
+        for e in links.out_edges[links.out_ptr[node] : links.out_ptr[node + 1]]:
+            kind = TYPE_NAMES[int(g.kind[e])]
+            k = int(g.dst[e])
+            if kind == "FS":
+                bound = min(bound, float(s.ls[k]) - float(g.lag[e]))
+            elif kind == "FF":
+                bound = min(bound, float(s.lf[k]) - float(g.lag[e]))
+    return max(0.0, bound - float(s.ef[node]))
+
+
 def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
     """Why ``decision_id`` starts when it does and why it is (not) critical.
 
@@ -223,7 +242,15 @@ def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
     if done:
         float_text = "It is done: no work of it is left, so it has nothing to slip."
     elif tf == 0:
-        float_text = "It has no float: any delay moves the plan's finish."
+        longer = _finish_slack(s, i)
+        float_text = (
+            # What waits on it waits on its start (start-to-start links): a later start moves the finish, a longer
+            # run does not. "Any delay" sent a presenter pressing + on its duration to a plan that did not move.
+            f"It has no float: a later start moves the plan's finish; it could run {_weeks(longer)} longer without "
+            "moving it (what waits on it needs only its start)."
+            if longer > s.tolerance and float(s.duration[i]) > 0
+            else "It has no float: any delay moves the plan's finish."
+        )
     else:
         float_text = f"It can slip {_weeks(tf)} before the plan's finish moves (total float)" + (
             f", and {_weeks(ff)} before it delays any successor (free float)."
