@@ -28,6 +28,7 @@ from planner.commands.common import (
     EXIT_OK,
     EXIT_USAGE,
     PLAN_FILE_HELP,
+    STDIN,
     CliError,
     add_estimate_argument,
     add_format_arguments,
@@ -140,7 +141,7 @@ def _declare_open(sub: _Commands) -> None:
         description="Open the desktop app on FILE, or on an untitled copy of the bundled sample plan when no file "
         "is given (Save asks where to keep it). `planner FILE` is the same as `planner open FILE`.",
     )
-    p.add_argument("file", nargs="?", help="plan file (*.plan.json)")
+    p.add_argument("file", nargs="?", help=PLAN_FILE_HELP + " (a new, unsaved plan)")
     p.add_argument(
         "--present",
         action="store_true",
@@ -294,8 +295,8 @@ def _unknown_command(word: str, commands: set[str]) -> str | None:
     """
     import difflib
 
-    if os.path.exists(word) or "." in word or "/" in word or os.sep in word:
-        return None
+    if word == STDIN or os.path.exists(word) or "." in word or "/" in word or os.sep in word:
+        return None  # `planner -`: the plan from standard input
     close = difflib.get_close_matches(word, sorted(commands), n=1)
     return (
         f"unknown command '{word}'"
@@ -504,7 +505,11 @@ def _main(argv: list[str], in_process: bool = True) -> int:
     parser = _parser_for(argv)
     # `planner FILE` is `planner open FILE` (and `planner --present` presents the sample).
     opening = argv and argv[0].split("=", 1)[0] in ("--present", "--scenario")
-    if not argv or opening or (argv[0] not in _command_names(parser) and not argv[0].startswith("-")):
+    if (
+        not argv
+        or opening
+        or (argv[0] not in _command_names(parser) and (not argv[0].startswith("-") or argv[0] == STDIN))
+    ):
         mistyped = _unknown_command(argv[0], _command_names(parser)) if argv and not opening else None
         if mistyped is not None:
             sys.stderr.write(f"planner: {mistyped}\n")

@@ -147,3 +147,37 @@ def test_help_says_dash_reads_standard_input(capsys) -> None:
             main([command, "--help"])
         out, _ = capsys.readouterr()
         assert "standard input" in " ".join(out.split()), command
+
+
+@pytest.mark.parametrize("argv", [["open", "-"], ["-"]], ids=["open -", "planner -"])
+def test_the_app_opens_a_piped_plan_as_a_new_unsaved_one(tmp_path: Path, argv: list[str]) -> None:
+    import os
+
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PLANNER_EXIT_AFTER_OPEN": "1",
+        "PLANNER_DATA_DIR": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", *argv],
+        input=SAMPLE.read_bytes(),
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().splitlines() == ["opened 'Untitled — Scaling Roadmap Planner': 48 decisions"]
+    bad = subprocess.run(
+        [sys.executable, "-m", "planner", *argv],
+        input=b"{",
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert bad.returncode == 2 and bad.stdout == b""
+    assert bad.stderr.decode().startswith("planner: standard input:")  # said before the app starts

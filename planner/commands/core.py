@@ -14,6 +14,8 @@ from planner.commands.common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    STDIN,
+    STDIN_NAME,
     WIDTH,
     CliError,
     check_plan_suffix,
@@ -29,6 +31,7 @@ from planner.commands.common import (
     load,
     output_path,
     rule,
+    stdin_bytes,
     text_option,
     wrap,
 )
@@ -665,6 +668,14 @@ def cmd_open(args: argparse.Namespace) -> int:
         raise CliError(
             "--scenario: the name is empty; give a scenario's name (`planner scenarios FILE` lists them)"
         )
+    piped = None
+    if args.file == STDIN:  # `git show HEAD~1:p.plan.json | planner open -`: that version in the app, unsaved
+        from planner.model import PlanLoadError, load_plan_bytes
+
+        try:
+            piped = load_plan_bytes(stdin_bytes(), STDIN_NAME)
+        except PlanLoadError as exc:  # said here, before the app starts, as every command says it
+            raise CliError(str(exc)) from None
     # Imported here: Qt costs about a second, which the other commands do not pay.
     try:
         from planner.ui import app
@@ -674,5 +685,10 @@ def cmd_open(args: argparse.Namespace) -> int:
     if problem is not None:
         raise CliError(problem)
     return int(
-        app.run(args.file, present=getattr(args, "present", False), scenario=getattr(args, "scenario", None))
+        app.run(
+            None if piped is not None else args.file,
+            plan=piped,
+            present=getattr(args, "present", False),
+            scenario=getattr(args, "scenario", None),
+        )
     )

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from planner.model import Plan
     from planner.ui.main_window import MainWindow
 
 log = logging.getLogger("planner")
@@ -250,9 +251,12 @@ def start_as_asked(window: MainWindow, *, present: bool, scenario: str | None) -
         window.presentation.enter()
 
 
-def run(path: str | None, *, present: bool = False, scenario: str | None = None) -> int:
-    """Open the app on ``path`` (None: the bundled sample plan), showing ``scenario`` when given and presenting
-    (full screen) with ``present`` (``planner open --scenario NAME --present``). Returns the exit code.
+def run(
+    path: str | None, *, plan: Plan | None = None, present: bool = False, scenario: str | None = None
+) -> int:
+    """Open the app on ``path`` (None: the bundled sample plan; or ``plan``, read elsewhere, as a new unsaved
+    plan: ``planner open -`` reads it from standard input), showing ``scenario`` when given and presenting (full
+    screen) with ``present`` (``planner open --scenario NAME --present``). Returns the exit code.
 
     The window is shown first and the plan is read right after, from the event loop: reading and analysing the
     plan (pydantic, numpy) then happens after the first paint, so the window appears as early as possible."""
@@ -278,7 +282,11 @@ def run(path: str | None, *, present: bool = False, scenario: str | None = None)
 
     def load() -> None:
         opened = True
-        if path is None:
+        if plan is not None:
+            window.adopt_imported(
+                plan, "Opened the plan read from standard input: not saved yet (Save As keeps it)"
+            )
+        elif path is None:
             from planner.desktop import sample_plan_path
 
             sample = sample_plan_path()
