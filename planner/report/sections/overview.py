@@ -234,7 +234,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     asks = board.attention(_short_titles(plan, 60), ctx.analysis, ctx.simulation, None)
     if asks:
         top = asks[0]
-        why = ellipsize(top.reasons[0], 48) if top.reasons else "see the summary"
+        why = cover_reason(top.reasons[0], 48) if top.reasons else "see the summary"
         name = f"\u201c{ellipsize(top.title, 40)}\u201d"
         tiles.append(
             _tile(
@@ -302,6 +302,22 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
                 )
             )
     return _fitted_cover(ctx, out, tiles)
+
+
+def cover_reason(reason: str, limit: int) -> str:
+    """A board reason shortened for the cover's tile to at most ``limit`` characters, between words: the whole
+    reason when it fits, else its headline (before its colon: 'it is blocked and on the critical path'), else the
+    words that fit and an ellipsis. A cut at ``limit`` characters left 'every w…' on the cover."""
+    reason = " ".join(reason.split())
+    if len(reason) <= limit:
+        return reason
+    head = reason.split(": ", 1)[0]
+    if len(head) <= limit:
+        return head
+    cut = reason[: limit - 1]
+    if " " in cut and reason[limit - 1] != " ":
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "\u2026"
 
 
 def _fitted_cover(ctx: ReportContext, head: list[Flowable], tiles: list[list[Flowable]]) -> list[Flowable]:
