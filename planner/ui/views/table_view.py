@@ -6,18 +6,30 @@ import weakref
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     QRegularExpression,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QRegion,
+    QRegularExpressionValidator,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -35,7 +47,7 @@ from planner.model.plan import ID_PATTERN
 from planner.ui.presentation.workshop import FlowLayout
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
-from planner.ui.views.columns import ColumnFit
+from planner.ui.views.columns import LEAST_CHARS, ColumnFit
 from planner.ui.views.delegates import EditorDelegate, PercentSpin
 from planner.ui.views.elided import ElidedComboBox, ElidedLabel
 from planner.ui.views.empty_hint import EmptyHint
@@ -128,6 +140,325 @@ class DecisionDelegate(EditorDelegate):
         fill_combo(combo, reference_choices(self.doc, COLUMNS[index.column()].key), value)
 
 
+FROZEN_KEYS = ("id", "title")
+"""The columns that stay in view while the others scroll sideways (the row's name, as MS Project and P6 keep it)."""
+
+FROZEN_SHARE = 0.45
+"""The most of the table's width the frozen columns take: the title is narrowed (eliding, down to
+:data:`~planner.ui.views.columns.LEAST_CHARS` characters) to leave the rest to the figures (at 1280x720 the id and
+the whole title took 61 % of it, and Likely was seen with no more than two columns beside it)."""
+
+ID_SHARE = 0.4
+"""The least of the frozen room the id gives up width for: an id elides before the title does, to this share."""
+
+FROZEN_MOST = 0.6
+"""Frozen columns wider than this share of the table (its least title beside a long id, a narrow window, a large
+font) are not frozen: the table scrolls as a whole, every column reachable."""
+
+
+class FrozenPane(QTableView):
+    """The frozen ID and Title, drawn over the left of :class:`DecisionsTable` (Qt's "Frozen Column" example):
+    the same model and selection, the table's vertical scroll, no focus of its own. Every editor opens in the
+    table (the pane shows it through a hole in its mask), so focus, Tab and committing stay the table's."""
+
+    def __init__(self, table: DecisionsTable) -> None:
+        super().__init__(table)
+        self.table = table
+        self.setObjectName("frozenDecisionsPane")
+        self.setAccessibleName("Decision ids and titles")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFrameShape(QTableView.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        hh = self.horizontalHeader()
+        hh.setSectionsMovable(False)
+        hh.setHighlightSections(False)
+        hh.setStretchLastSection(False)
+        hh.setSectionsClickable(True)
+        hh.setSortIndicatorShown(True)
+        hh.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+    # The table scrolls; the pane follows its rows and never scrolls sideways.
+    def scrollTo(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        pass
+
+    def edit(self, index: Any, trigger: Any = None, event: Any = None) -> Any:
+        if trigger is None:
+            return super().edit(index)
+        return self.table.edit(index, trigger, event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.table.setFocus(Qt.FocusReason.MouseFocusReason)  # the keyboard goes on in the table
+        super().mousePressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        # The frozen edge: a line the height of the rows, so the scrolled columns read as passing under it.
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().mid().color())
+        x = self.viewport().width() - 1
+        painter.drawLine(x, 0, x, self.viewport().height())
+        painter.end()
+
+
+class DecisionsTable(QTableView):
+    """The decisions table with the ID and Title frozen at its left (:class:`FrozenPane`): editing a figure at
+    the right scrolled the row's name out of sight, at 1280x720 the title of the row being edited was lost."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.frozen_columns = [COLUMN_INDEX[k] for k in FROZEN_KEYS]
+        self.pane: FrozenPane | None = None
+        self._syncing_sort = False
+        self._natural: dict[int, int] = {}
+        self._current_at: tuple[QPersistentModelIndex, int] | None = None
+        self.user_sized: set[int] = set()  # (the ColumnFit's columns sized by the user: their widths kept)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is None:
+            return
+        pane = self.pane = FrozenPane(self)
+        pane.setModel(model)
+        pane.setSelectionModel(self.selectionModel())
+        pane.setSelectionBehavior(self.selectionBehavior())
+        pane.setSelectionMode(self.selectionMode())
+        pane.setEditTriggers(self.editTriggers())
+        for c in range(model.columnCount()):
+            pane.setColumnHidden(c, c not in self.frozen_columns)
+        hh, ph = self.horizontalHeader(), pane.horizontalHeader()
+        hh.sectionResized.connect(self._section_resized)
+        ph.sectionResized.connect(self._pane_section_resized)
+        hh.sectionMoved.connect(lambda *_a: self._keep_frozen_first())
+        hh.sortIndicatorChanged.connect(self._sort_changed)
+        ph.sortIndicatorChanged.connect(self._sort_changed)
+        self.verticalHeader().sectionResized.connect(
+            lambda row, _old, new: pane.verticalHeader().resizeSection(row, new)
+        )
+        self.verticalScrollBar().valueChanged.connect(pane.verticalScrollBar().setValue)
+        pane.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        for sig in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.layoutChanged):
+            sig.connect(self.place_pane)
+        model.layoutAboutToBeChanged.connect(self._note_current)
+        model.layoutChanged.connect(self._keep_current)
+        pane.setItemDelegate(QStyledItemDelegate(pane))  # (its editors open in the table)
+        self.place_pane()
+
+    # The pane selects and edits as the table does.
+    def setSelectionBehavior(self, behavior: QAbstractItemView.SelectionBehavior) -> None:
+        super().setSelectionBehavior(behavior)
+        if self.pane is not None:
+            self.pane.setSelectionBehavior(behavior)
+
+    def setSelectionMode(self, mode: QAbstractItemView.SelectionMode) -> None:
+        super().setSelectionMode(mode)
+        if self.pane is not None:
+            self.pane.setSelectionMode(mode)
+
+    def setEditTriggers(self, triggers: QAbstractItemView.EditTrigger) -> None:
+        super().setEditTriggers(triggers)
+        if self.pane is not None:
+            self.pane.setEditTriggers(triggers)
+
+    def frozen_width(self) -> int:
+        """The width of the frozen columns (0: the table does not freeze them)."""
+        pane = self.pane
+        if pane is None or pane.isHidden():
+            return 0
+        return sum(
+            self.horizontalHeader().sectionSize(c) for c in self.frozen_columns if not self.isColumnHidden(c)
+        )
+
+    # -- a re-sort keeps the current row where it is seen ------------------------------------------------------
+    def _note_current(self, *_args: object) -> None:
+        current = self.currentIndex()
+        y = self.rowViewportPosition(current.row()) if current.isValid() else -1
+        seen = current.isValid() and 0 <= y < self.viewport().height()
+        self._current_at = (QPersistentModelIndex(current), y) if seen else None
+
+    def _keep_current(self, *_args: object) -> None:
+        """The row in sight before a sort (a header clicked, or an edit that moved it in a sorted table) at the
+        same height after it: it went out of sight, the rows around it changed and the table did not follow."""
+        noted, self._current_at = self._current_at, None
+        if noted is None or not noted[0].isValid():
+            return
+        index, y = noted
+        bar = self.verticalScrollBar()
+        moved = self.rowViewportPosition(index.row()) - y
+        if self.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem:
+            moved = round(moved / max(1, self.rowHeight(index.row())))
+        bar.setValue(bar.value() + moved)
+
+    def fit_frozen(self, natural: bool = False) -> None:
+        """The id and the title no wider together than :data:`FROZEN_SHARE` of the table, the rest left to the
+        other columns: the id gives up width first, down to :data:`ID_SHARE` of that room (a 24-letter id took
+        238 of its 374 px at a 150 % font and the title showed 'Set up use-...'), then the title; neither below
+        its least (:data:`~planner.ui.views.columns.LEAST_CHARS` characters). ``natural``: their widths now are
+        the ones their words want (just fitted), kept for a wider table. A width the user dragged is kept."""
+        hh = self.horizontalHeader()
+        if natural:
+            self._natural = {c: hh.sectionSize(c) for c in self.frozen_columns}
+        if not self._natural:
+            return
+        id_col, title = self.frozen_columns
+        room = int(self.viewport().width() * FROZEN_SHARE)
+        char = max(1, self.fontMetrics().averageCharWidth())
+        least = {
+            c: min(self._natural[c], max(hh.sectionSizeHint(c), LEAST_CHARS * char)) for c in self._natural
+        }
+        want = dict(self._natural)
+        if want[id_col] + want[title] > room and id_col not in self.user_sized:
+            want[id_col] = max(
+                least[id_col], min(want[id_col], max(room - want[title], int(room * ID_SHARE)))
+            )
+        if title not in self.user_sized:
+            want[title] = max(least[title], min(want[title], room - want[id_col]))
+        for c in self.frozen_columns:
+            if c not in self.user_sized and not self.isColumnHidden(c) and hh.sectionSize(c) != want[c]:
+                hh.resizeSection(c, want[c])
+
+    def _keep_frozen_first(self) -> None:
+        hh = self.horizontalHeader()
+        for visual, c in enumerate(self.frozen_columns):
+            if hh.visualIndex(c) != visual:
+                hh.moveSection(hh.visualIndex(c), visual)
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if self._syncing_sort or self.pane is None:
+            return
+        self._syncing_sort = True
+        try:
+            for header in (self.horizontalHeader(), self.pane.horizontalHeader()):
+                if header.sortIndicatorSection() != column or header.sortIndicatorOrder() != order:
+                    header.setSortIndicator(column, order)  # the table's sorts (sortingEnabled)
+        finally:
+            self._syncing_sort = False
+
+    def _section_resized(self, column: int, _old: int, new: int) -> None:
+        if self.pane is not None and column in self.frozen_columns:
+            if self.pane.horizontalHeader().sectionSize(column) != new:
+                self.pane.horizontalHeader().resizeSection(column, new)
+            self.place_pane()
+
+    def _pane_section_resized(self, column: int, _old: int, new: int) -> None:
+        # A drag of the pane's header edge widens the table's column (ColumnFit keeps a width the user chose).
+        if column in self.frozen_columns and self.horizontalHeader().sectionSize(column) != new:
+            self.horizontalHeader().resizeSection(column, new)
+
+    def place_pane(self, *_args: object) -> None:
+        """The pane over the frozen columns, from the header's top to the rows' foot; hidden when there are no
+        rows (the empty table's hint is not covered) or when the frozen columns would take most of the width."""
+        pane = self.pane
+        if pane is None:
+            return
+        width = sum(
+            self.horizontalHeader().sectionSize(c) for c in self.frozen_columns if not self.isColumnHidden(c)
+        )
+        model = self.model()
+        show = (
+            model is not None and model.rowCount() > 0 and 0 < width <= self.viewport().width() * FROZEN_MOST
+        )
+        if show:
+            vh = pane.verticalHeader()
+            if vh.defaultSectionSize() != self.verticalHeader().defaultSectionSize():
+                vh.setDefaultSectionSize(self.verticalHeader().defaultSectionSize())
+            hh = self.horizontalHeader()
+            ph = pane.horizontalHeader()
+            if ph.height() != hh.height():
+                ph.setFixedHeight(hh.height())
+            top = self.viewport().y() - hh.height() if hh.isVisible() else self.viewport().y()
+            pane.setGeometry(
+                self.viewport().x(), top, width, self.viewport().y() - top + self.viewport().height()
+            )
+            pane.verticalScrollBar().setValue(self.verticalScrollBar().value())
+        pane.setVisible(show)
+        self._mask_editors()
+
+    def _mask_editors(self) -> None:
+        """A hole in the pane where an editor of a frozen cell is open (the editor is the table's)."""
+        pane = self.pane
+        if pane is None:
+            return
+        holes = QRegion()
+        for child in self.viewport().children():
+            if isinstance(child, QWidget) and child.isVisible():
+                rect = QRect(
+                    self.viewport().mapTo(self, child.geometry().topLeft()) - pane.pos(), child.size()
+                )
+                holes = holes.united(QRegion(rect.intersected(pane.rect())))
+        if holes.isEmpty():
+            pane.clearMask()
+        else:
+            pane.setMask(QRegion(pane.rect()).subtracted(holes))
+
+    # -- the frozen cells where the pane shows them -------------------------------------------------------------
+    def visualRect(self, index: QModelIndex | QPersistentModelIndex) -> QRect:
+        rect = super().visualRect(index)
+        if self.frozen_width() and index.column() in self.frozen_columns and rect.isValid():
+            rect.moveLeft(self.horizontalHeader().sectionPosition(index.column()))  # (not scrolled)
+        return rect
+
+    def scrollTo(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        bar = self.horizontalScrollBar()
+        before = bar.value()
+        super().scrollTo(index, hint)
+        frozen = self.frozen_width()
+        if not frozen or not index.isValid():
+            return
+        if index.column() in self.frozen_columns:
+            bar.setValue(before)  # the row into view; the columns stay
+            return
+        left = self.columnViewportPosition(index.column())
+        if left < frozen:  # under the pane: scrolled just right of it
+            bar.setValue(bar.value() - (frozen - left))
+
+    def edit(self, index: Any, trigger: Any = None, event: Any = None) -> Any:
+        if trigger is None:
+            return super().edit(index)
+        opened = super().edit(index, trigger, event)
+        self._mask_editors()
+        return opened
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        self._mask_editors()
+
+    def updateEditorGeometries(self) -> None:
+        super().updateEditorGeometries()
+        self._mask_editors()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if (
+            dx
+        ):  # (scrolling moves the viewport's children: a frozen cell's editor stays where its cell is shown)
+            self.updateEditorGeometries()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        self.place_pane()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_frozen()
+        self.place_pane()
+
+
 FILTER_CHARS = 12
 """The widest a filter of the table's bar is, in characters of its font (its list shows the choices whole; a longer
 chosen name ends in "…", whole in its tooltip). At 40, beside the inspector at 800x600 with a 150 % font, each
@@ -172,7 +503,7 @@ class DecisionsView(QWidget):
         bar.addWidget(self.critical_only)
         bar.addWidget(self.count_label)
 
-        self.table = QTableView(self)
+        self.table = DecisionsTable(self)
         self.table.setObjectName("decisionsTable")
         self.table.setAccessibleName("Decisions")
         self.table.setModel(self.proxy)
@@ -205,7 +536,9 @@ class DecisionsView(QWidget):
             fill=False,
             flex_chars=56,
             rows=60,
+            on_wanted=lambda _least: self.table.fit_frozen(natural=True),
         )
+        self.table.user_sized = self.columns.user
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

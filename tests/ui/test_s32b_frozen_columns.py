@@ -1,0 +1,239 @@
+"""The decisions table keeps ID and Title in view while its other columns scroll sideways (session 32, second round).
+
+At 1280x720 (a workshop's projector) editing Likely scrolled the table right until the ID and Title were out of
+sight: the row being edited had no name. They are now a frozen pane over the table's left (as MS Project and
+Primavera keep the task name), sharing its rows, selection, sorting and row heights; every editor still opens in
+the table, so Tab and Shift+Tab cross the frozen edge."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from tests.ui.conftest import SAMPLES
+from tests.ui.s18_screens_support import open_at, settle
+
+
+@pytest.fixture
+def window(qtbot: Any) -> Iterator[Any]:
+    from planner.ui.main_window import MainWindow
+
+    w = MainWindow(persist_layout=False)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    try:
+        yield w
+    finally:
+        w.discard_and_close()
+
+
+def _opened(w: Any, qtbot: Any, size: tuple[int, int] = (1280, 720), name: str = "fraud-detection") -> Any:
+    open_at(w, qtbot, SAMPLES / f"{name}.plan.json", size)
+    w.views.setCurrentWidget(w.table_view)
+    settle()
+    table = w.table_view.table
+    table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+    return table
+
+
+def _cell(w: Any, row: int, key: str) -> QModelIndex:
+    from planner.ui.views.models import COLUMN_INDEX
+
+    return w.table_view.proxy.index(row, COLUMN_INDEX[key])
+
+
+def _in_sight(table: Any, index: QModelIndex) -> bool:
+    """The cell's whole width is in the table's viewport, right of the frozen pane (or in the pane)."""
+    from planner.ui.views.models import COLUMN_INDEX
+
+    if index.column() in (COLUMN_INDEX["id"], COLUMN_INDEX["title"]):
+        pane = table.pane
+        rect = pane.visualRect(index)
+        return pane.isVisible() and pane.viewport().rect().contains(rect)
+    left = table.columnViewportPosition(index.column())
+    right = left + table.columnWidth(index.column())
+    return left >= table.frozen_width() and right <= table.viewport().width()
+
+
+def _editor(table: Any) -> QWidget:
+    editors = [c for c in table.viewport().children() if isinstance(c, QWidget) and c.isVisible()]
+    assert len(editors) == 1, editors
+    return editors[0]
+
+
+def test_editing_likely_keeps_the_rows_id_and_title_in_sight(window: Any, qtbot: Any) -> None:
+    w = window
+    table = _opened(w, qtbot)
+    likely = _cell(w, 3, "likely")
+    table.setCurrentIndex(likely)
+    table.edit(likely)
+    qtbot.waitUntil(lambda: table.state() == table.State.EditingState)
+    assert table.horizontalScrollBar().value() > 0  # the table did scroll sideways to Likely
+    assert _in_sight(table, likely)
+    for key in ("id", "title"):
+        assert _in_sight(table, _cell(w, 3, key)), key
+    d = w.doc.decision(str(_cell(w, 3, "id").data()))
+    assert d is not None
+    # What the pane shows at the edited row is that decision's id and (the start of) its title.
+    pane = table.pane
+    at = pane.visualRect(_cell(w, 3, "title")).center()
+    assert pane.indexAt(at).data() == d.title
+    assert pane.indexAt(pane.visualRect(_cell(w, 3, "id")).center()).data() == d.id
+    # The pane's rows are the table's rows: the same heights and tops, its header as high.
+    for r in range(4):
+        assert pane.rowViewportPosition(r) == table.rowViewportPosition(r)
+        assert pane.rowHeight(r) == table.rowHeight(r)
+    assert pane.horizontalHeader().height() == table.horizontalHeader().height()
+    # The frozen columns leave most of the table to the others.
+    assert table.frozen_width() <= 0.46 * table.viewport().width()
+
+
+def test_tab_and_shift_tab_cross_the_frozen_edge(window: Any, qtbot: Any) -> None:
+    from planner.ui.views.models import COLUMN_INDEX
+
+    w = window
+    table = _opened(w, qtbot)
+    table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())  # scrolled right
+    title = _cell(w, 2, "title")
+    table.setCurrentIndex(title)
+    table.edit(title)
+    editor = _editor(table)
+    # The title's editor is where the pane shows the title (the pane has a hole there), not scrolled off.
+    top_left = table.viewport().mapTo(table, editor.geometry().topLeft())
+    assert table.pane.geometry().contains(top_left)
+    assert not table.pane.mask().contains(top_left - table.pane.pos())
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: table.currentIndex().column() == COLUMN_INDEX["area"])
+    assert table.currentIndex().row() == 2
+    assert _in_sight(table, table.currentIndex())  # scrolled just right of the pane
+    qtbot.waitUntil(lambda: table.state() == table.State.EditingState)
+    editor = _editor(table)
+    assert editor.geometry().left() >= table.frozen_width()
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab)
+    qtbot.waitUntil(lambda: table.currentIndex().column() == COLUMN_INDEX["title"])
+    qtbot.waitUntil(lambda: table.state() == table.State.EditingState)
+    editor = _editor(table)
+    assert table.pane.geometry().contains(table.viewport().mapTo(table, editor.geometry().center()))
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: table.state() == table.State.NoState)
+    assert QApplication.focusWidget() is table  # the keyboard goes on in the table
+    assert table.pane.mask().isEmpty()  # (no hole left)
+
+
+def test_arrow_keys_across_the_frozen_edge_keep_the_cell_in_sight(window: Any, qtbot: Any) -> None:
+    from planner.ui.views.models import COLUMN_INDEX
+
+    w = window
+    table = _opened(w, qtbot)
+    pessimistic = _cell(w, 1, "pessimistic")
+    table.setCurrentIndex(pessimistic)
+    table.scrollTo(pessimistic)
+    scrolled = table.horizontalScrollBar().value()
+    assert scrolled > 0
+    for _ in range(8):  # Left, across the edge into the title
+        qtbot.keyClick(table, Qt.Key.Key_Left)
+        assert _in_sight(table, table.currentIndex()), table.currentIndex().column()
+    assert table.currentIndex().column() == COLUMN_INDEX["id"]
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert table.currentIndex().column() == COLUMN_INDEX["area"]
+    assert _in_sight(table, table.currentIndex())
+
+
+def test_a_click_on_the_frozen_title_selects_the_row_and_keeps_the_keyboard(window: Any, qtbot: Any) -> None:
+    w = window
+    table = _opened(w, qtbot)
+    table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())
+    pane = table.pane
+    title = _cell(w, 4, "title")
+    qtbot.mouseClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=pane.visualRect(title).center())
+    qtbot.waitUntil(lambda: w.doc.selection == [str(_cell(w, 4, "id").data())])
+    assert QApplication.focusWidget() is table
+    assert table.horizontalScrollBar().value() == table.horizontalScrollBar().maximum()  # no jump sideways
+    # A double click edits the title, in the table.
+    qtbot.mouseDClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=pane.visualRect(title).center())
+    qtbot.waitUntil(lambda: table.state() == table.State.EditingState)
+    assert table.currentIndex() == title
+    qtbot.keyClick(_editor(table), Qt.Key.Key_Escape)
+
+
+def test_sorting_from_the_frozen_header_sorts_the_table_and_keeps_the_selected_row_where_it_is_seen(
+    window: Any, qtbot: Any
+) -> None:
+    from planner.ui.views.models import COLUMN_INDEX
+
+    w = window
+    table = _opened(w, qtbot)
+    proxy = w.table_view.proxy
+    title = COLUMN_INDEX["title"]
+    by_title = sorted(range(proxy.rowCount()), key=lambda r: str(proxy.index(r, title).data()))
+    row = by_title[len(by_title) * 2 // 3]  # sorted, it goes down the table, out of sight unless followed
+    assert row < 10
+    cell = _cell(w, row, "likely")
+    table.setCurrentIndex(cell)
+    table.scrollTo(cell)
+    chosen = str(_cell(w, row, "id").data())
+    qtbot.waitUntil(lambda: w.doc.selection == [chosen])
+    y = table.rowViewportPosition(row)
+    ph = table.pane.horizontalHeader()
+    x = ph.sectionViewportPosition(title) + ph.sectionSize(title) // 2
+    qtbot.mouseClick(ph.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, ph.height() // 2))
+    assert table.horizontalHeader().sortIndicatorSection() == title  # the table's header says so too
+    assert ph.sortIndicatorSection() == title
+    titles = [str(proxy.index(r, title).data()) for r in range(proxy.rowCount())]
+    assert titles == sorted(titles)
+    assert w.doc.selection == [chosen]
+    current = table.currentIndex()
+    assert current.row() == by_title.index(row)
+    assert str(_cell(w, current.row(), "id").data()) == chosen
+    assert table.rowViewportPosition(current.row()) == y  # where the eye left it
+    assert table.pane.rowViewportPosition(current.row()) == y
+
+
+def test_a_larger_font_keeps_the_panes_rows_with_the_tables(window: Any, qtbot: Any) -> None:
+    from PySide6.QtGui import QFont
+
+    w = window
+    table = _opened(w, qtbot)
+    big = QFont(w.table_view.font())
+    big.setPointSizeF(big.pointSizeF() * 1.5)
+    w.table_view.setFont(big)
+    qtbot.waitUntil(lambda: table.pane.rowHeight(0) == table.rowHeight(0) > 0)
+    qtbot.waitUntil(lambda: table.pane.width() == table.frozen_width())
+    assert table.pane.horizontalHeader().height() == table.horizontalHeader().height()
+
+
+def test_a_window_too_narrow_to_freeze_scrolls_as_a_whole(window: Any, qtbot: Any) -> None:
+    w = window
+    table = _opened(w, qtbot)
+    table.resize(200, 300)  # (the table alone, narrower than an id and a title's first words)
+    qtbot.waitUntil(lambda: not table.pane.isVisible())
+    assert table.frozen_width() == 0
+    likely = _cell(w, 0, "likely")
+    table.scrollTo(likely)
+    assert table.columnViewportPosition(likely.column()) >= 0  # reachable
+
+
+def test_a_long_id_gives_up_width_before_the_title(window: Any, qtbot: Any) -> None:
+    from planner.ui.views.models import COLUMN_INDEX
+
+    w = window
+    table = _opened(w, qtbot, name="ai-portfolio")  # ids of 24 letters ('portfolio-prioritisation')
+    from PySide6.QtGui import QFont
+
+    big = QFont(w.table_view.font())
+    big.setPointSizeF(big.pointSizeF() * 1.5)
+    w.table_view.setFont(big)
+    settle()
+    qtbot.waitUntil(lambda: table.pane.width() == table.frozen_width() > 0)
+    id_width = table.columnWidth(COLUMN_INDEX["id"])
+    title_width = table.columnWidth(COLUMN_INDEX["title"])
+    assert table.frozen_width() <= 0.46 * table.viewport().width()
+    assert title_width >= 1.4 * id_width, (id_width, title_width)  # the title shows more than its first words
+    assert title_width >= 20 * table.fontMetrics().averageCharWidth()
