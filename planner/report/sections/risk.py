@@ -13,6 +13,7 @@ import numpy as np
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from planner.model import units
+from planner.model.plan import duration_triple
 from planner.report.context import (
     QUOTED_CHARS,
     ReportContext,
@@ -347,6 +348,15 @@ def _percentiles_only(ctx: ReportContext, sim: Any) -> list[Flowable]:
     return out
 
 
+def _estimate_varies(ctx: ReportContext, decision_id: str) -> bool:
+    """Whether a decision's own estimate spans a range (a milestone's, or three equal figures', does not)."""
+    d = next((x for x in ctx.plan.decisions if x.id == decision_id), None)
+    if d is None:
+        return True
+    o, _, p = duration_triple(d.duration)
+    return not d.milestone and p > o
+
+
 def _drivers_text(ctx: ReportContext, sim: Any) -> str:
     crit = np.asarray(sim.criticality, dtype=float)
     order = sorted(np.flatnonzero(crit > 0).tolist(), key=lambda i: (-crit[i], sim.ids[i]))
@@ -368,14 +378,32 @@ def _drivers_text(ctx: ReportContext, sim: Any) -> str:
             f"{units.count(always, 'decision')} {units.agree(always, 'is', 'are')} critical in practically every run; "
             f"a week saved there is a week saved on the plan. "
         )
-    sens = [(d, c) for d, c in sim.sensitivity() if c > 0]
-    sens.sort(key=lambda x: (-x[1], x[0]))
+    # The decisions the tornado draws (a correlation it leaves out as noise is not named here), longer-is-later
+    # ones; a milestone or a decision whose three estimates are equal varies only by the risks on it, and
+    # firming up an estimate or adding people does nothing for it ('Decide go live', a milestone, was named so).
+    from planner.charts.risk import measured_sensitivity  # (as the charts are, when drawn)
+
+    sens = [d for d, c in measured_sensitivity(sim) if c > 0][:3]
     if sens:
-        names = [esc(ellipsize(ctx.title_of(d), QUOTED_CHARS)) for d, _ in sens[:3]]
-        text += (
-            f"The finish moves most with the durations of {joined(names)}: firming up their estimates, or "
-            f"giving them more people, narrows the range of dates most."
+        own = [d for d in sens if _estimate_varies(ctx, d)]
+        by_risk = [d for d in sens if d not in own]
+
+        def titles(ids: list[str]) -> str:
+            return joined([esc(ellipsize(ctx.title_of(d), QUOTED_CHARS)) for d in ids])
+
+        own_text = (
+            f"the durations of {titles(own)}: firming up {units.agree(len(own), 'its estimate', 'their estimates')}, "
+            f"or giving {units.agree(len(own), 'it', 'them')} more people, narrows the range of dates"
         )
+        n = len(by_risk)
+        risk_text = (
+            f"the delays of the risks on {titles(by_risk)}, whose own "
+            f"{units.agree(n, 'estimate does', 'estimates do')} not vary: mitigating those risks narrows the range"
+        )
+        first, second = (own_text, risk_text) if sens[0] in own else (risk_text, own_text)
+        text += f"The finish moves most with {first} most."
+        if own and by_risk:
+            text += f" It moves with {second} too."
     return text
 
 
