@@ -240,7 +240,7 @@ class DecisionsTable(QTableView):
         hh, ph = self.horizontalHeader(), pane.horizontalHeader()
         hh.sectionResized.connect(self._section_resized)
         ph.sectionResized.connect(self._pane_section_resized)
-        hh.sectionMoved.connect(lambda *_a: self._keep_frozen_first())
+        hh.sectionMoved.connect(lambda *_a: self.keep_frozen_first())
         hh.sortIndicatorChanged.connect(self._sort_changed)
         ph.sortIndicatorChanged.connect(self._sort_changed)
         self.verticalHeader().sectionResized.connect(
@@ -328,7 +328,8 @@ class DecisionsTable(QTableView):
             if c not in self.user_sized and not self.isColumnHidden(c) and hh.sectionSize(c) != want[c]:
                 hh.resizeSection(c, want[c])
 
-    def _keep_frozen_first(self) -> None:
+    def keep_frozen_first(self) -> None:
+        """ID and Title the first columns: a column dragged before them went under the pane, out of reach."""
         hh = self.horizontalHeader()
         for visual, c in enumerate(self.frozen_columns):
             if hh.visualIndex(c) != visual:
@@ -766,6 +767,7 @@ class DecisionsView(QWidget):
     def restore_header_state(self, state: Any) -> None:
         if state:
             self.table.horizontalHeader().restoreState(state)
+            self.table.keep_frozen_first()  # (a layout saved with Area dragged first)
             self._refresh_filter_choices()
 
 
