@@ -16,6 +16,8 @@ from matplotlib.ticker import MaxNLocator
 from planner.analysis.capacity import Levelled, TeamLoad, combined_load, level, team_loads
 from planner.charts import style
 from planner.charts.timeaxis import time_axis
+from planner.model.plan import Status
+from planner.units import agree
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
@@ -126,6 +128,29 @@ def _team_colors(n: int) -> list[str]:
     return out
 
 
+def no_load_reason(plan: Plan) -> str | None:
+    """Why no team carries any load when decisions are owned by a team and staffed (the report's Team capacity
+    and the load chart say it alike): they are done, or take no time (a milestone, a 0-week estimate). None when
+    no decision is staffed by a team (then the plan has to say who does the work)."""
+    staffed = [d for d in plan.decisions if d.owner is not None and d.headcount > 0]
+    if not staffed:
+        return None
+    done = [d.status == Status.DONE for d in staffed]
+    what = (
+        "is done"
+        if all(done)
+        else "is done or takes no time (a milestone or a 0-week estimate)"
+        if any(done)
+        else "takes no time (a milestone or a 0-week estimate)"
+    )
+    when = " from the status date on" if all(done) else ""
+    n = len(plan.teams)
+    return (
+        f"Every decision the plan's teams work on {what}, so no team carries any load{when}: there is nothing "
+        f"to check against {agree(n, 'its capacity', 'their capacities')}."
+    )
+
+
 def draw_load(
     fig: Figure, analysis: Analysis, *, schedule: str = "auto", dates: bool | None = None, rows: bool = False
 ) -> None:
@@ -151,12 +176,15 @@ def draw_load(
             )
             return
         if all(tl.peak <= 0 for tl in team_loads(plan, s.es, s.ef)):
-            # Teams, but no decision owned by one: panels of empty axes would look like a chart of nothing.
+            # Teams, but no load: panels of empty axes would look like a chart of nothing. Say why, as the
+            # report does: a plan of milestones owned by a team was told no decision had an owner.
+            why = no_load_reason(plan)
             style.message(
                 fig,
-                "No load on any team yet",
+                "No load on any team" if why else "No load on any team yet",
                 [
-                    "No decision is assigned to a team with a headcount. Set each decision's owner to see the "
+                    why
+                    or "No decision is assigned to a team with a headcount. Set each decision's owner to see the "
                     "load on each team."
                 ],
             )

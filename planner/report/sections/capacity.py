@@ -8,11 +8,9 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
-from planner.model.plan import Status
 from planner.report.context import ReportContext, esc, fit_width, fmt_weeks
 from planner.report.fonts import REGULAR
 from planner.report.sections import Section
-from planner.report.sections.overview import all_done
 from planner.report.sections.risk import on, weeks_text
 from planner.units import agree, count, date_span, joined, people, week_span
 
@@ -31,6 +29,7 @@ def _span_text(ctx: ReportContext, s: float, e: float) -> str:
 
 def build_capacity(ctx: ReportContext) -> list[Flowable]:
     from planner.analysis.capacity import Levelled, level, over_capacity_stretches, team_loads
+    from planner.charts.capacity import no_load_reason
 
     plan, sched = ctx.plan, ctx.schedule
     if ctx.empty:  # no work, so no load
@@ -49,23 +48,9 @@ def build_capacity(ctx: ReportContext) -> list[Flowable]:
         # No decision is owned by a team (or they need no one): a chart of empty panels would say nothing.
         # Owned and staffed decisions, none with time left: they are done or take no time (a milestone, a 0-week
         # estimate), not unassigned: every decision of a plan all done was said to have no owner.
-        staffed = [d for d in plan.decisions if d.owner is not None and d.headcount > 0]
-        if staffed:
-            done = all_done(plan, staffed)
-            what = (
-                "is done"
-                if done
-                else "takes no time (a milestone or a 0-week estimate)"
-                if not any(d.status == Status.DONE for d in staffed)
-                else "is done or takes no time (a milestone or a 0-week estimate)"
-            )
-            when = " from the status date on" if done else ""
-            out.append(
-                ctx.p(
-                    f"Every decision the plan's teams work on {what}, so no team carries any load{when}: there "
-                    f"is nothing to check against {agree(len(plan.teams), 'its capacity', 'their capacities')}."
-                )
-            )
+        why = no_load_reason(plan)  # the load chart's words too
+        if why:
+            out.append(ctx.p(why))
             return out
         out.append(
             ctx.p(
