@@ -288,3 +288,24 @@ def test_an_edit_that_re_sorts_the_table_keeps_the_edited_row_where_it_is_seen(
         bar.value() == bar.maximum() and 0 <= at < table.viewport().height()
     )  # as near as may be
     assert _in_sight(table, _cell(w, table.currentIndex().row(), "title"))
+
+
+@pytest.mark.qt_log_ignore(
+    r"This plugin does not support (grabbing the keyboard|raise\(\)|propagateSizeHints)"
+)
+def test_a_right_click_on_a_frozen_title_acts_on_that_row(window: Any, qtbot: Any) -> None:
+    from PySide6.QtGui import QContextMenuEvent
+
+    w = window
+    table = _opened(w, qtbot)
+    table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())
+    pane = table.pane
+    row = 6
+    at = pane.visualRect(_cell(w, row, "title")).center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, pane.viewport().mapToGlobal(at))
+    QApplication.sendEvent(pane.viewport(), event)
+    qtbot.waitUntil(lambda: w.workbench.last_menu is not None and w.workbench.last_menu.isVisible())
+    assert w.doc.selection == [str(_cell(w, row, "id").data())]  # that row's, not the one above
+    menu = w.workbench.last_menu
+    assert abs(menu.pos().y() - pane.viewport().mapToGlobal(at).y()) <= 2  # at the pointer
+    menu.close()

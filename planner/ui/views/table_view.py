@@ -253,6 +253,13 @@ class DecisionsTable(QTableView):
         model.layoutAboutToBeChanged.connect(self._note_current)
         model.layoutChanged.connect(self._keep_current)
         pane.setItemDelegate(QStyledItemDelegate(pane))  # (its editors open in the table)
+        # A right click on a frozen cell is the table's (its menu acts on that row): the pane showed none.
+        pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        pane.customContextMenuRequested.connect(
+            lambda pos: self.customContextMenuRequested.emit(
+                self.viewport().mapFromGlobal(pane.viewport().mapToGlobal(pos))
+            )
+        )
         self.place_pane()
 
     # The pane selects and edits as the table does.
