@@ -48,6 +48,16 @@ def _summary(fig: Figure, analysis: Analysis, chart: str, simulation: Any = None
                 "or the plan a budget."
             ],
         )
+        return None
+    if not summary.breakdown.spend_kinds() and (chart != "spend curve" or summary.breakdown.budget is None):
+        # Rates, but nothing that costs anything (a plan of milestones): a flat line on ticks '0, 0, 1, 1' and bars
+        # of nothing. The report leaves its cost section out for the same reason (the one rule: spend_kinds).
+        style.message(
+            fig,
+            f"No {chart}: nothing in the plan costs anything yet",
+            ["No decision has a one-off cost or a run rate, and none takes the time of a team with a rate."],
+        )
+        return None
     return summary
 
 
