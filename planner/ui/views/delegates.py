@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QStyledItemDelegate, QWidget
+from PySide6.QtGui import QPalette, QValidator
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QDoubleSpinBox, QStyledItemDelegate, QWidget
 
 from planner import units
 from planner.ui.views.elided import ElidedComboBox
@@ -24,6 +24,14 @@ _PLAIN_NUMBER = re.compile(r"-?(\d+\.?\d{0,2}|\.\d{1,2})")
 
 _SHOWN = "shownText"
 """The spin box's property holding the text it showed when the cell's value was put in it."""
+
+
+def cell_spin(spin: QAbstractSpinBox) -> None:
+    """A spin box made a cell's editor: it paints its whole cell (frameless, its arrows left the cell's figure
+    showing under them, two values in one cell) and its number stands at the right, where the cell shows it."""
+    spin.setAutoFillBackground(True)
+    spin.setBackgroundRole(QPalette.ColorRole.Base)
+    spin.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class PercentSpin(QDoubleSpinBox):
@@ -102,6 +110,7 @@ class EditorDelegate(QStyledItemDelegate):
             spin.setSuffix(suffix)
         if not frame:
             spin.setFrame(False)
+        cell_spin(spin)
         if name is not None:
             spin.setAccessibleName(name)
         return spin

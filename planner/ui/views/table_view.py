@@ -48,7 +48,7 @@ from planner.ui.presentation.workshop import FlowLayout
 from planner.ui.state.document import PlanDocument
 from planner.ui.views import format as fmt
 from planner.ui.views.columns import LEAST_CHARS, ColumnFit
-from planner.ui.views.delegates import EditorDelegate, PercentSpin
+from planner.ui.views.delegates import EditorDelegate, PercentSpin, cell_spin
 from planner.ui.views.elided import ElidedComboBox, ElidedLabel
 from planner.ui.views.empty_hint import EmptyHint
 from planner.ui.views.models import (
@@ -123,6 +123,7 @@ class DecisionDelegate(EditorDelegate):
                 spin = PercentSpin(parent, -UNCLAMPED, UNCLAMPED)  # reads as the cell: 12.5%
                 spin.setSingleStep(10)
                 spin.setFrame(False)
+                cell_spin(spin)
                 spin.setAccessibleName(name)
                 return spin
             return self.make_spin(parent, -UNCLAMPED, UNCLAMPED, 2, 0.5, frame=False, name=name)
