@@ -309,3 +309,31 @@ def test_a_right_click_on_a_frozen_title_acts_on_that_row(window: Any, qtbot: An
     menu = w.workbench.last_menu
     assert abs(menu.pos().y() - pane.viewport().mapToGlobal(at).y()) <= 2  # at the pointer
     menu.close()
+
+
+@pytest.mark.parametrize("sideways", [True, False])
+def test_the_wheel_over_the_frozen_titles_scrolls_the_table(window: Any, qtbot: Any, sideways: bool) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    w = window
+    table = _opened(w, qtbot)
+    pane = table.pane
+    bar = table.horizontalScrollBar() if sideways else table.verticalScrollBar()
+    assert bar.value() == 0 < bar.maximum()
+    at = QPointF(pane.viewport().rect().center())
+    delta = QPoint(-240, 0) if sideways else QPoint(0, -240)  # (a touchpad's swipe to the left; down)
+    event = QWheelEvent(
+        at,
+        QPointF(pane.viewport().mapToGlobal(at.toPoint())),
+        QPoint(),
+        delta,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(pane.viewport(), event)
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    assert pane.verticalScrollBar().value() == table.verticalScrollBar().value()  # rows still side by side
+    assert pane.horizontalScrollBar().value() == 0

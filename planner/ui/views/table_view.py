@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QRegion,
     QRegularExpressionValidator,
     QResizeEvent,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -197,6 +198,10 @@ class FrozenPane(QTableView):
         if trigger is None:
             return super().edit(index)
         return self.table.edit(index, trigger, event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # The table's wheel: sideways (a touchpad, Shift+wheel) over the titles scrolled nothing.
+        self.table.wheelEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.table.setFocus(Qt.FocusReason.MouseFocusReason)  # the keyboard goes on in the table
