@@ -266,7 +266,20 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
             _tile(ctx, f"+{units.plural_weeks(r.weeks)}", f"{ellipsize(r.title, 44)} ({how})", "Top risk")
         )
     else:
-        tiles.append(_tile(ctx, "none", "no risk in the register", "Top risk"))
+        # A register of risks that cost nothing (probability 0, no delay, off the critical path) is not an empty
+        # register: 'no risk in the register' was said of a plan whose report lists one under Risk register.
+        n = len(plan.risks)
+        measure = "moves the P80" if getattr(ctx.simulation, "risks", None) else "has an expected delay"
+        tiles.append(
+            _tile(
+                ctx,
+                "none",
+                f"{units.count(n, 'risk')} in the register; none {measure}"
+                if n
+                else "no risk in the register",
+                "Top risk",
+            )
+        )
     target = target_week(plan)
     chance = board.probability_by(ctx.simulation, target)
     if target is not None:
