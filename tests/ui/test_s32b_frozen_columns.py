@@ -337,3 +337,26 @@ def test_the_wheel_over_the_frozen_titles_scrolls_the_table(window: Any, qtbot: 
     qtbot.waitUntil(lambda: bar.value() > 0)
     assert pane.verticalScrollBar().value() == table.verticalScrollBar().value()  # rows still side by side
     assert pane.horizontalScrollBar().value() == 0
+
+
+def test_the_keyboards_cell_is_framed_in_the_frozen_pane_as_in_the_table(window: Any, qtbot: Any) -> None:
+    from planner.ui.views.models import COLUMN_INDEX
+
+    w = window
+    table = _opened(w, qtbot)
+    table.setCurrentIndex(_cell(w, 3, "area"))
+    qtbot.keyClick(table, Qt.Key.Key_Left)  # into the title: typing now edits it
+    assert table.currentIndex().column() == COLUMN_INDEX["title"]
+    pane = table.pane
+    rect = pane.visualRect(table.currentIndex())
+    focused = pane.viewport().grab(rect).toImage()
+    w.table_view.search.setFocus()  # the keyboard elsewhere: no frame
+    qtbot.waitUntil(lambda: not table.hasFocus())
+    unfocused = pane.viewport().grab(rect).toImage()
+    assert focused != unfocused
+    # ... and only that cell is framed: the row's id is drawn the same either way.
+    id_rect = pane.visualRect(_cell(w, 3, "id"))
+    without = pane.viewport().grab(id_rect).toImage()
+    table.setFocus()
+    qtbot.waitUntil(lambda: table.hasFocus())
+    assert pane.viewport().grab(id_rect).toImage() == without

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QFocusEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -36,7 +37,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionFocusRect,
     QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
@@ -209,12 +212,26 @@ class FrozenPane(QTableView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        # The frozen edge: a line the height of the rows, so the scrolled columns read as passing under it.
         painter = QPainter(self.viewport())
-        painter.setPen(self.palette().mid().color())
-        x = self.viewport().width() - 1
-        painter.drawLine(x, 0, x, self.viewport().height())
-        painter.end()
+        try:
+            current = self.currentIndex()
+            if self.table.hasFocus() and current.isValid() and not self.isColumnHidden(current.column()):
+                # The keyboard's cell, framed as the table frames it (the pane has no focus of its own: after
+                # Left into the title nothing showed which cell typing would edit).
+                option = QStyleOptionFocusRect()
+                option.initFrom(self)
+                option.rect = self.visualRect(current)
+                option.state |= QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+                if self.selectionModel().isSelected(current):
+                    option.state |= QStyle.StateFlag.State_Selected
+                option.backgroundColor = self.palette().highlight().color()
+                self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self)
+            # The frozen edge: a line the height of the rows, so the scrolled columns read as passing under it.
+            painter.setPen(self.palette().mid().color())
+            x = self.viewport().width() - 1
+            painter.drawLine(x, 0, x, self.viewport().height())
+        finally:
+            painter.end()
 
 
 class DecisionsTable(QTableView):
@@ -253,6 +270,7 @@ class DecisionsTable(QTableView):
             lambda row, _old, new: pane.verticalHeader().resizeSection(row, new)
         )
         self.verticalScrollBar().valueChanged.connect(pane.verticalScrollBar().setValue)
+        self.selectionModel().currentChanged.connect(lambda *_a: pane.viewport().update())
         pane.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         for sig in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.layoutChanged):
             sig.connect(self.place_pane)
@@ -466,6 +484,16 @@ class DecisionsTable(QTableView):
     def updateGeometries(self) -> None:
         super().updateGeometries()
         self.place_pane()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self.pane is not None:
+            self.pane.viewport().update()  # (its frame of the keyboard's cell)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self.pane is not None:
+            self.pane.viewport().update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
