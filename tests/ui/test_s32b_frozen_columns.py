@@ -360,3 +360,31 @@ def test_the_keyboards_cell_is_framed_in_the_frozen_pane_as_in_the_table(window:
     table.setFocus()
     qtbot.waitUntil(lambda: table.hasFocus())
     assert pane.viewport().grab(id_rect).toImage() == without
+
+
+def test_a_new_plans_first_decision_is_named_in_the_frozen_title(window: Any, qtbot: Any) -> None:
+    from planner.ui.views.models import COLUMN_INDEX
+
+    w = window
+    w.resize(1280, 720)  # (a new window's plan: no decisions)
+    w.views.setCurrentWidget(w.table_view)
+    settle()
+    table = w.table_view.table
+    assert w.table_view.proxy.rowCount() == 0
+    assert not table.pane.isVisible()  # the empty table's hint is not covered
+    assert w.table_view.empty_hint.isVisible()
+    table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())
+    w.add_decision()  # Ctrl+Return
+    qtbot.waitUntil(lambda: table.pane.isVisible())
+    assert table.currentIndex().column() == COLUMN_INDEX["title"]
+    qtbot.keyClicks(table, "C")  # typing names it, where the pane shows the title
+    editor = _editor(table)
+    qtbot.keyClicks(editor, "hoose the vector store")
+    corner = table.viewport().mapTo(table, editor.geometry().topLeft() + QPoint(2, 2))
+    assert table.pane.geometry().contains(corner)
+    assert not table.pane.mask().contains(corner - table.pane.pos())  # seen through the pane
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: [d.title for d in w.doc.plan.decisions] == ["Choose the vector store"])
+    assert table.pane.indexAt(table.pane.visualRect(table.currentIndex()).center()).data() == (
+        "Choose the vector store"
+    )
