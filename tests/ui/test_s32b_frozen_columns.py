@@ -388,3 +388,18 @@ def test_a_new_plans_first_decision_is_named_in_the_frozen_title(window: Any, qt
     assert table.pane.indexAt(table.pane.visualRect(table.currentIndex()).center()).data() == (
         "Choose the vector store"
     )
+
+
+def test_the_title_dragged_wider_stops_before_the_pane_takes_the_table(window: Any, qtbot: Any) -> None:
+    from planner.ui.views.models import COLUMN_INDEX
+
+    w = window
+    table = _opened(w, qtbot)
+    title = COLUMN_INDEX["title"]
+    ph = table.pane.horizontalHeader()
+    ph.resizeSection(title, 3000)  # what a drag of the title's edge far to the right does
+    settle()
+    assert table.pane.isVisible()  # (it vanished under the mouse)
+    assert table.columnWidth(title) == table.pane.columnWidth(title)
+    assert table.frozen_width() <= 0.6 * table.viewport().width()
+    assert table.frozen_width() > 0.5 * table.viewport().width()  # as wide as it may be

@@ -384,9 +384,20 @@ class DecisionsTable(QTableView):
             self.place_pane()
 
     def _pane_section_resized(self, column: int, _old: int, new: int) -> None:
-        # A drag of the pane's header edge widens the table's column (ColumnFit keeps a width the user chose).
-        if column in self.frozen_columns and self.horizontalHeader().sectionSize(column) != new:
-            self.horizontalHeader().resizeSection(column, new)
+        # A drag of the pane's header edge widens the table's column (ColumnFit keeps a width the user chose),
+        # the frozen columns no wider than FROZEN_MOST of the table (wider, the pane vanished under the mouse).
+        if column not in self.frozen_columns or self.pane is None:
+            return
+        hh = self.horizontalHeader()
+        others = sum(
+            hh.sectionSize(c) for c in self.frozen_columns if c != column and not self.isColumnHidden(c)
+        )
+        most = max(hh.sectionSizeHint(column), int(self.viewport().width() * FROZEN_MOST) - others)
+        if new > most:
+            self.pane.horizontalHeader().resizeSection(column, most)  # (which comes back here)
+            return
+        if hh.sectionSize(column) != new:
+            hh.resizeSection(column, new)
 
     def place_pane(self, *_args: object) -> None:
         """The pane over the frozen columns, from the header's top to the rows' foot; hidden when there are no
