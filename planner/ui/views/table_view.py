@@ -243,6 +243,7 @@ class DecisionsTable(QTableView):
         self.frozen_columns = [COLUMN_INDEX[k] for k in FROZEN_KEYS]
         self.pane: FrozenPane | None = None
         self._syncing_sort = False
+        self._following = False
         self._natural: dict[int, int] = {}
         self._current_at: tuple[QPersistentModelIndex, int] | None = None
         self.user_sized: set[int] = set()  # (the ColumnFit's columns sized by the user: their widths kept)
@@ -380,13 +381,17 @@ class DecisionsTable(QTableView):
     def _section_resized(self, column: int, _old: int, new: int) -> None:
         if self.pane is not None and column in self.frozen_columns:
             if self.pane.horizontalHeader().sectionSize(column) != new:
-                self.pane.horizontalHeader().resizeSection(column, new)
+                self._following = True  # (the pane follows the table: no drag to hold back)
+                try:
+                    self.pane.horizontalHeader().resizeSection(column, new)
+                finally:
+                    self._following = False
             self.place_pane()
 
     def _pane_section_resized(self, column: int, _old: int, new: int) -> None:
         # A drag of the pane's header edge widens the table's column (ColumnFit keeps a width the user chose),
         # the frozen columns no wider than FROZEN_MOST of the table (wider, the pane vanished under the mouse).
-        if column not in self.frozen_columns or self.pane is None:
+        if column not in self.frozen_columns or self.pane is None or self._following:
             return
         hh = self.horizontalHeader()
         others = sum(
