@@ -234,7 +234,9 @@ def test_a_long_id_gives_up_width_before_the_title(window: Any, qtbot: Any) -> N
     qtbot.waitUntil(lambda: table.pane.width() == table.frozen_width() > 0)
     id_width = table.columnWidth(COLUMN_INDEX["id"])
     title_width = table.columnWidth(COLUMN_INDEX["title"])
-    assert table.frozen_width() <= 0.46 * table.viewport().width()
+    whole_id = table.horizontalHeader().sectionSizeHint(COLUMN_INDEX["id"])
+    whole_id = max(whole_id, table.sizeHintForColumn(COLUMN_INDEX["id"]))
+    assert id_width < whole_id  # the id gave up width (elided, whole in its tooltip)
     assert title_width >= 1.4 * id_width, (id_width, title_width)  # the title shows more than its first words
     assert title_width >= 20 * table.fontMetrics().averageCharWidth()
 
@@ -403,3 +405,15 @@ def test_the_title_dragged_wider_stops_before_the_pane_takes_the_table(window: A
     assert table.columnWidth(title) == table.pane.columnWidth(title)
     assert table.frozen_width() <= 0.6 * table.viewport().width()
     assert table.frozen_width() > 0.5 * table.viewport().width()  # as wide as it may be
+
+
+def test_an_elided_id_is_whole_in_its_tooltip(window: Any, qtbot: Any) -> None:
+    w = window
+    table = _opened(w, qtbot, size=(1024, 600), name="ai-portfolio")
+    proxy = w.table_view.proxy
+    longest = max(range(proxy.rowCount()), key=lambda r: len(str(_cell(w, r, "id").data())))
+    cell = _cell(w, longest, "id")
+    whole = str(cell.data())
+    pane = table.pane
+    assert pane.fontMetrics().horizontalAdvance(whole) > pane.columnWidth(cell.column())  # elided
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == whole

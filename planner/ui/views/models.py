@@ -455,8 +455,10 @@ class DecisionTableModel(QAbstractTableModel):
                 if f[3]
                 else f"Not critical: it can slip {fmt.weeks(f[2], unit=True)}"
             )
-        if key == "id" and d.id in self._error_ids:
-            return "This decision is named in a validation error (see Findings)"
+        if key == "id":  # whole: the frozen id elides long ones ('portfolio-prio…')
+            if d.id in self._error_ids:
+                return f"{d.id}: this decision is named in a validation error (see Findings)"
+            return d.id
         if key in ("start_slip", "finish_slip"):
             v = self._variance(d)
             if v is None:
