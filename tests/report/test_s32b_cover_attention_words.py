@@ -64,6 +64,7 @@ def test_s32b_cover_tile_cuts_the_reason_between_words(tmp_path: Path, blocked: 
         "it is planned in Validate, but a dependency that runs backwards between stages puts it behind Scale work",
         "it is blocked, with 3 weeks of float left",
         "x" * 80,
+        "risk \u201cVendor: the model provider slips its EU region launch\u201d bears on it",
     ],
 )
 def test_s32b_cover_reason_is_whole_words_within_the_limit(reason: str) -> None:
@@ -78,3 +79,6 @@ def test_s32b_cover_reason_is_whole_words_within_the_limit(reason: str) -> None:
         assert out.endswith("\u2026") or reason[len(body)] in ":;,. ", (out, reason)
         if " " in reason[:48]:
             assert reason[len(body)] in ":;,. ", (out, reason)
+        assert body.count("\u201c") == body.count("\u201d") or out.endswith("\u2026"), (
+            out
+        )  # no name cut unmarked

@@ -325,7 +325,7 @@ def cover_reason(reason: str, limit: int) -> str:
     if len(reason) <= limit:
         return reason
     head = reason.split(": ", 1)[0]
-    if len(head) <= limit:
+    if len(head) <= limit and head.count("\u201c") == head.count("\u201d"):  # not inside a quoted name
         return head
     cut = reason[: limit - 1]
     if " " in cut and reason[limit - 1] != " ":
