@@ -417,3 +417,19 @@ def test_an_elided_id_is_whole_in_its_tooltip(window: Any, qtbot: Any) -> None:
     pane = table.pane
     assert pane.fontMetrics().horizontalAdvance(whole) > pane.columnWidth(cell.column())  # elided
     assert cell.data(Qt.ItemDataRole.ToolTipRole) == whole
+
+
+def test_down_from_the_text_filter_does_not_scroll_the_table_sideways(window: Any, qtbot: Any) -> None:
+    w = window
+    table = _opened(w, qtbot)
+    bar = table.horizontalScrollBar()
+    bar.setValue(bar.maximum() // 2)  # the figures in sight
+    at = bar.value()
+    w.doc.select([])
+    w.table_view.focus_search()
+    qtbot.keyClicks(w.table_view.search, "a")
+    qtbot.keyClick(w.table_view.search, Qt.Key.Key_Down)  # into the rows found: the first picked
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+    assert len(w.doc.selection) == 1
+    assert bar.value() == at  # the columns stay as they were
+    assert _in_sight(table, table.currentIndex())  # the keyboard's cell is one the eye sees

@@ -303,6 +303,17 @@ class DecisionsTable(QTableView):
         if self.pane is not None:
             self.pane.setEditTriggers(triggers)
 
+    def first_column_in_sight(self) -> int:
+        """The leftmost column seen whole right of the frozen pane (the first when none is): a cell picked there
+        does not scroll the table sideways (Down from the text filter jumped the figures out of sight)."""
+        hh = self.horizontalHeader()
+        edge = self.frozen_width()
+        for visual in range(hh.count()):
+            c = hh.logicalIndex(visual)
+            if not hh.isSectionHidden(c) and hh.sectionViewportPosition(c) >= edge:
+                return c
+        return max(0, hh.logicalIndexAt(edge))
+
     def frozen_width(self) -> int:
         """The width of the frozen columns (0: the table does not freeze them)."""
         pane = self.pane
@@ -738,7 +749,7 @@ class DecisionsView(QWidget):
             table = self.table
             picked = table.selectionModel().hasSelection()
             if event.key() != Qt.Key.Key_Escape and not picked and self.proxy.rowCount() > 0:
-                first = self.proxy.index(0, max(0, table.horizontalHeader().logicalIndexAt(0)))
+                first = self.proxy.index(0, table.first_column_in_sight())
                 flags = QItemSelectionModel.SelectionFlag
                 table.selectionModel().setCurrentIndex(first, flags.ClearAndSelect | flags.Rows)
                 table.scrollTo(first)
