@@ -433,3 +433,18 @@ def test_down_from_the_text_filter_does_not_scroll_the_table_sideways(window: An
     assert len(w.doc.selection) == 1
     assert bar.value() == at  # the columns stay as they were
     assert _in_sight(table, table.currentIndex())  # the keyboard's cell is one the eye sees
+
+
+def test_right_to_left_the_table_is_not_covered_at_its_left(window: Any, qtbot: Any) -> None:
+    w = window
+    table = _opened(w, qtbot)
+    assert table.pane.isVisible()
+    table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # (an Arabic or Hebrew desktop)
+    qtbot.waitUntil(lambda: not table.pane.isVisible())
+    assert table.frozen_width() == 0
+    likely = _cell(w, 2, "likely")
+    table.setCurrentIndex(likely)
+    table.scrollTo(likely)
+    assert table.viewport().rect().contains(table.visualRect(likely).center())
+    table.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    qtbot.waitUntil(lambda: table.pane.isVisible())

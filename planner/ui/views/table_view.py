@@ -425,8 +425,12 @@ class DecisionsTable(QTableView):
             self.horizontalHeader().sectionSize(c) for c in self.frozen_columns if not self.isColumnHidden(c)
         )
         model = self.model()
+        # (Right to left the id and title stand at the right, where this pane is not: the table scrolls whole.)
         show = (
-            model is not None and model.rowCount() > 0 and 0 < width <= self.viewport().width() * FROZEN_MOST
+            model is not None
+            and model.rowCount() > 0
+            and 0 < width <= self.viewport().width() * FROZEN_MOST
+            and not self.isRightToLeft()
         )
         if show:
             vh = pane.verticalHeader()
@@ -511,6 +515,11 @@ class DecisionsTable(QTableView):
     def updateGeometries(self) -> None:
         super().updateGeometries()
         self.place_pane()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self.place_pane()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
