@@ -235,7 +235,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
     if asks:
         top = asks[0]
         why = cover_reason(top.reasons[0], 48) if top.reasons else "see the summary"
-        name = f"\u201c{ellipsize(top.title, 40)}\u201d"
+        name = f"\u201c{cut_words(top.title, 40)}\u201d"
         tiles.append(
             _tile(
                 ctx,
@@ -263,7 +263,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
         r = risks[0]
         how = "to the P80" if r.measure == "p80" else "expected delay"
         tiles.append(
-            _tile(ctx, f"+{units.plural_weeks(r.weeks)}", f"{ellipsize(r.title, 44)} ({how})", "Top risk")
+            _tile(ctx, f"+{units.plural_weeks(r.weeks)}", f"{cut_words(r.title, 44)} ({how})", "Top risk")
         )
     else:
         # A register of risks that cost nothing (probability 0, no delay, off the critical path) is not an empty
@@ -327,10 +327,20 @@ def cover_reason(reason: str, limit: int) -> str:
     head = reason.split(": ", 1)[0]
     if len(head) <= limit and head.count("\u201c") == head.count("\u201d"):  # not inside a quoted name
         return head
-    cut = reason[: limit - 1]
-    if " " in cut and reason[limit - 1] != " ":
+    return cut_words(reason, limit)
+
+
+def cut_words(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut after a whole word with an ellipsis when it is longer (at a
+    character only when no space falls in the second half of the limit: a long word, or a script without
+    spaces). The cover's tiles cut titles mid-word: 'Load-test scoring at 3x Black Friday pe…', 'analyst t…'."""
+    text = " ".join(str(text)[: 4 * limit + 8].split())  # linear in the limit, whatever the title's length
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut and cut.rindex(" ") >= limit // 2:
         cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:") + "\u2026"
+    return cut.rstrip(" ,;:-\u2013") + "\u2026"
 
 
 def _fitted_cover(ctx: ReportContext, head: list[Flowable], tiles: list[list[Flowable]]) -> list[Flowable]:
