@@ -205,7 +205,8 @@ def attention(
         if ci is not None and ci >= 0.5:
             reasons.append(f"it is critical in {units.format_share(ci)} of simulated runs")
             score += 40 * ci
-        elif critical and d.id in on_path and not d.milestone:
+        elif critical and d.id in on_path and not d.milestone and d.status != Status.BLOCKED:
+            # (a blocked one said it already: "it is blocked and on the critical path")
             reasons.append("it is on the critical path")
             score += 20
         if (critical or (ci or 0) >= 0.5) and downside > 0:
