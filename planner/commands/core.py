@@ -684,11 +684,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     problem = app.qt_problem() or app.display_problem()
     if problem is not None:
         raise CliError(problem)
-    return int(
-        app.run(
-            None if piped is not None else args.file,
-            plan=piped,
-            present=getattr(args, "present", False),
-            scenario=getattr(args, "scenario", None),
-        )
-    )
+    present, scenario = getattr(args, "present", False), getattr(args, "scenario", None)
+    if piped is not None:
+        return int(app.run(None, plan=piped, present=present, scenario=scenario))
+    return int(app.run(args.file, present=present, scenario=scenario))
