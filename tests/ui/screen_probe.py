@@ -12,6 +12,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 
 def _configure(width: int, height: int) -> None:
@@ -25,22 +26,51 @@ def _configure(width: int, height: int) -> None:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
+def start_on_screen(width: int, height: int, organisation: str = "ScreenProbe") -> Any:
+    """The app (a QApplication) on an offscreen screen of ``width`` x ``height``, its settings and data in a fresh
+    temporary folder: what every child process of the screen tests starts with."""
+    _configure(width, height)
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from planner.ui.app import create_application
+
+    app = create_application()
+    QCoreApplication.setOrganizationName(organisation)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["PLANNER_DATA_DIR"])
+    return app
+
+
+def run_child(script: str, *args: str) -> dict[str, Any]:
+    """Run ``script`` (Python text that starts the app with :func:`start_on_screen` and prints one JSON object as
+    its last line) in a fresh process from the repository's root, at scale factor 1; that object."""
+    import subprocess
+
+    env = dict(os.environ)
+    env.pop("QT_QPA_PLATFORM", None)
+    env["QT_SCALE_FACTOR"] = "1"
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
 def _rect(r: object) -> list[int]:
     return list(r.getRect())  # type: ignore[attr-defined]
 
 
 def main(argv: list[str]) -> int:
     width, height, plan = int(argv[0]), int(argv[1]), argv[2]
-    _configure(width, height)
-    from PySide6.QtCore import QCoreApplication, QSettings
+    app = start_on_screen(width, height)
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from planner.ui.app import create_application
-
-    app = create_application()
-    QCoreApplication.setOrganizationName("ScreenProbe")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["PLANNER_DATA_DIR"])
     from planner.ui.main_window import MainWindow
 
     def settle() -> None:

@@ -9,33 +9,17 @@ The screen is Qt's offscreen screen of each size (a child process, as tests/ui/s
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-
 import pytest
 from PySide6.QtCore import QRect
 
-from tests.ui.conftest import REPO, SAMPLES
+from tests.ui.conftest import SAMPLES
+from tests.ui.screen_probe import run_child
 
 _CHILD = r"""
-import json, os, sys, tempfile
-from pathlib import Path
+import json, sys
+from tests.ui.screen_probe import start_on_screen
 width, height, plan = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-folder = Path(tempfile.mkdtemp(prefix="compare-gantt-"))
-config = folder / "screen.json"
-screen = {"name": "compare", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96,
-          "logicalBaseDpi": 96, "dpr": 1}
-config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
-os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
-os.environ["PLANNER_DATA_DIR"] = str(folder / "data")
-from PySide6.QtCore import QCoreApplication, QSettings
-from planner.ui.app import create_application
-app = create_application()
-QCoreApplication.setOrganizationName("CompareGantt")
-QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["PLANNER_DATA_DIR"])
+app = start_on_screen(width, height, "CompareGantt")
 from planner.ui.main_window import MainWindow
 
 def settle():
@@ -72,20 +56,7 @@ settle()
 
 
 def _compare(width: int, height: int) -> dict:
-    env = dict(os.environ)
-    env.pop("QT_QPA_PLATFORM", None)
-    env["QT_SCALE_FACTOR"] = "1"
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(width), str(height), str(SAMPLES / "fraud-detection.plan.json")],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_child(_CHILD, str(width), str(height), str(SAMPLES / "fraud-detection.plan.json"))
 
 
 def test_the_delta_gantt_is_whole_on_a_screen_with_room() -> None:

@@ -9,34 +9,17 @@ The screen is Qt's offscreen screen of each size (a child process, as tests/ui/s
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-
 import pytest
 from PySide6.QtCore import QRect, QSize
 
 from planner.ui import screen_fit
-from tests.ui.conftest import REPO
+from tests.ui.screen_probe import run_child
 
 _CHILD = r"""
-import json, os, sys, tempfile
-from pathlib import Path
+import json, sys
+from tests.ui.screen_probe import start_on_screen
 width, height = int(sys.argv[1]), int(sys.argv[2])
-folder = Path(tempfile.mkdtemp(prefix="first-window-"))
-config = folder / "screen.json"
-screen = {"name": "first", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96,
-          "logicalBaseDpi": 96, "dpr": 1}
-config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
-os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
-os.environ["PLANNER_DATA_DIR"] = str(folder / "data")
-from PySide6.QtCore import QCoreApplication, QSettings
-from planner.ui.app import create_application
-app = create_application()
-QCoreApplication.setOrganizationName("FirstWindow")
-QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["PLANNER_DATA_DIR"])
+app = start_on_screen(width, height, "FirstWindow")
 from planner.ui.main_window import MainWindow
 
 w = MainWindow()  # as `planner` makes it: first start, no saved layout
@@ -50,20 +33,7 @@ w.discard_and_close()
 
 
 def _first_window(width: int, height: int) -> tuple[QRect, QRect]:
-    env = dict(os.environ)
-    env.pop("QT_QPA_PLATFORM", None)
-    env["QT_SCALE_FACTOR"] = "1"
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(width), str(height)],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    out = json.loads(done.stdout.strip().splitlines()[-1])
+    out = run_child(_CHILD, str(width), str(height))
     return QRect(*out["available"]), QRect(*out["frame"])
 
 
