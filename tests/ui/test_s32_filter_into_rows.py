@@ -14,19 +14,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import SAMPLES
+from tests.ui.s18_screens_support import opened_sample
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Escape])
 def test_a_key_in_the_filter_goes_on_to_the_rows(qtbot: Any, isolated_settings: Any, key: Qt.Key) -> None:
-    from planner.ui.main_window import MainWindow
-
-    w = MainWindow(persist_layout=False)
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    try:
-        assert w.open_file(SAMPLES / "fraud-detection.plan.json")
-        w.show()
-        qtbot.waitExposed(w)
+    with opened_sample(qtbot, SAMPLES / "fraud-detection.plan.json", (1280, 720)) as w:
         w.activateWindow()
         view = w.table_view
         w.table_view_find()  # Ctrl+F
@@ -42,5 +35,3 @@ def test_a_key_in_the_filter_goes_on_to_the_rows(qtbot: Any, isolated_settings: 
             assert len(w.doc.selection) == 1 and w.doc.selection[0] == first  # the first row found, picked
             qtbot.keyClick(view.table, Qt.Key.Key_Return)  # and Enter opens it
             qtbot.waitUntil(lambda: QApplication.focusWidget() is w.inspector.form.title_edit)
-    finally:
-        w.discard_and_close()

@@ -14,21 +14,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import SAMPLES
+from tests.ui.s18_screens_support import opened_sample
 
 _OFFSCREEN_POPUPS = r"This plugin does not support (grabbing the keyboard|raise\(\)|propagateSizeHints)"
 
 
 @pytest.mark.qt_log_ignore(_OFFSCREEN_POPUPS)  # the completer's pop-up on the offscreen platform
 def test_escape_from_find_goes_back_to_the_graph(qtbot: Any, isolated_settings: Any) -> None:
-    from planner.ui.main_window import MainWindow
-
-    w = MainWindow(persist_layout=False)
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    try:
-        assert w.open_file(SAMPLES / "fraud-detection.plan.json")
-        w.show()
-        qtbot.waitExposed(w)
+    with opened_sample(qtbot, SAMPLES / "fraud-detection.plan.json", (1280, 720)) as w:
         w.activateWindow()
         w.doc.wait_for_analysis()
         w.focus_view(w.canvas)
@@ -47,8 +40,6 @@ def test_escape_from_find_goes_back_to_the_graph(qtbot: Any, isolated_settings: 
         assert w.doc.selection == ["realtime-features"]  # the decision found still selected
         qtbot.keyClick(w.canvas, Qt.Key.Key_Return)  # Enter opens it
         qtbot.waitUntil(lambda: QApplication.focusWidget() is w.inspector.form.title_edit)
-    finally:
-        w.discard_and_close()
 
 
 def test_help_lists_the_keys_of_the_find_fields() -> None:

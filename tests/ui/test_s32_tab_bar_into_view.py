@@ -14,19 +14,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import SAMPLES
+from tests.ui.s18_screens_support import opened_sample
 
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter])
 def test_a_key_on_the_tab_bar_goes_into_the_view(qtbot: Any, isolated_settings: Any, key: Qt.Key) -> None:
-    from planner.ui.main_window import MainWindow
-
-    w = MainWindow(persist_layout=False)
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    try:
-        assert w.open_file(SAMPLES / "fraud-detection.plan.json")
-        w.show()
-        qtbot.waitExposed(w)
+    with opened_sample(qtbot, SAMPLES / "fraud-detection.plan.json", (1280, 720)) as w:
         w.activateWindow()
         bar = w.views.tabBar()
         bar.setFocus()
@@ -41,20 +34,10 @@ def test_a_key_on_the_tab_bar_goes_into_the_view(qtbot: Any, isolated_settings: 
         qtbot.waitUntil(lambda: QApplication.focusWidget() is bar)
         qtbot.keyClick(bar, key)
         assert QApplication.focusWidget() is w.canvas
-    finally:
-        w.discard_and_close()
 
 
 def test_a_view_key_puts_the_keyboard_in_its_view(qtbot: Any, isolated_settings: Any) -> None:
-    from planner.ui.main_window import MainWindow
-
-    w = MainWindow(persist_layout=False)
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    try:
-        assert w.open_file(SAMPLES / "fraud-detection.plan.json")
-        w.show()
-        qtbot.waitExposed(w)
+    with opened_sample(qtbot, SAMPLES / "fraud-detection.plan.json", (1280, 720)) as w:
         w.activateWindow()
         bar = w.views.tabBar()
         bar.setFocus()
@@ -68,5 +51,3 @@ def test_a_view_key_puts_the_keyboard_in_its_view(qtbot: Any, isolated_settings:
         qtbot.waitUntil(lambda: QApplication.focusWidget() is w.inspector.form.title_edit)
         w.show_graph_action.trigger()
         assert w.views.currentWidget() is w.canvas and QApplication.focusWidget() is w.canvas
-    finally:
-        w.discard_and_close()
