@@ -1237,14 +1237,15 @@ def _status_word(text: str) -> Status | None:
 
 CANCELLED_WORDS = {
     "canceled", "cancelled", "won't_do", "wont_do", "won't_fix", "wontfix", "obsolete", "abandoned", "duplicate",
-    "cannot_reproduce", "declined",
+    "cannot_reproduce", "declined", "rejected",
     "abgebrochen", "storniert", "verworfen", "abgewiesen", "annulé", "annulée", "abandonné", "abandonnée", "rejeté",
     "rejetée", "cancelado",
     "cancelada", "annullato", "annullata", "geannuleerd",
 }  # fmt: skip
-"""Status words of work called off (Linear's Canceled and Duplicate, Wrike's Cancelled, Jira's Won't Do; German,
-French, Spanish, Italian and Dutch ones): such a row is no work to do, and the import leaves it out (said in one
-report line)."""
+"""Status words of work called off (Linear's Canceled and Duplicate, Wrike's Cancelled, Jira's Won't Do, Redmine's
+and OpenProject's Rejected; German, French, Spanish, Italian and Dutch ones): such a row is no work to do, and the
+import leaves it out (said in one report line). Pivotal Tracker's 'rejected' story is reworked, not called off
+(:func:`_is_pivotal`)."""
 
 
 def _cancelled(text: Any) -> bool:
@@ -3293,6 +3294,12 @@ _PIVOTAL = {"current state": "status", "accepted at": "actual_finish"}
 _PIVOTAL_ITERATION = ("iteration", "iteration start", "iteration end")
 
 
+def _is_pivotal(header: Sequence[Any]) -> bool:
+    """Whether the header is Pivotal Tracker's story export (its 'Current State', 'Requested By', 'Owned By')."""
+    names = {re.sub(r"\s+", " ", str(h or "").strip().lower()) for h in header}
+    return {"current state", "requested by", "owned by"} <= names
+
+
 def _pivotal_columns(
     header: Sequence[Any], keys: list[str], rows: list[tuple[int, Sequence[Any]]], report: ImportReport
 ) -> list[tuple[int, Sequence[Any]]]:
@@ -3302,9 +3309,9 @@ def _pivotal_columns(
     words: unscheduled, unstarted, started, finished, delivered, rejected, accepted), "Accepted at" the actual finish,
     the first owner the owner; a "Task" is a checklist item, not the story's title (which 'Title' gives), a release
     (Type) a milestone. ``keys`` is changed in place; the rows are returned (each with its first owner)."""
-    names = [re.sub(r"\s+", " ", str(h or "").strip().lower()) for h in header]
-    if not {"current state", "requested by", "owned by"} <= set(names):
+    if not _is_pivotal(header):
         return rows
+    names = [re.sub(r"\s+", " ", str(h or "").strip().lower()) for h in header]
     for name, key in _PIVOTAL.items():
         if name in names:
             keys[names.index(name)] = key
@@ -3731,6 +3738,8 @@ def rows_to_plan(
             if "title" not in keys or len(set(marks)) < len(marks):
                 keys[j] = "key"
     rows = _taiga_columns(header, keys, rows, report)
+    # Pivotal Tracker's 'rejected' story is reworked (in progress); elsewhere (Redmine, OpenProject) it is called off
+    reworked = _is_pivotal(header)
     rows = _pivotal_columns(header, keys, rows, report)
     rows = _status_category(header, keys, rows, report)
     rows = _gitlab_columns(header, keys, rows, report)
@@ -4009,7 +4018,9 @@ def rows_to_plan(
                 cells[resolution_at],
                 "resolution",
             )  # (Jira: status Done, resolution Won't Do)
-        if _cancelled(said_status):  # work called off (a board's 'Cancelled' list too): no work to do
+        if _cancelled(said_status) and not (
+            reworked and str(said_status).strip().casefold() == "rejected"
+        ):  # work called off (a board's 'Cancelled' list too): no work to do
             cancelled.append((line, title_text, f"{said_by}\0{str(said_status).strip()}"))
             cancelled_rows.add(len(row_refs))
             cancelled_names.update(n for n in (raw_id, title_text.casefold()) if n)
