@@ -292,6 +292,7 @@ class MainWindow(QMainWindow):
         self._update_undo_actions()
         self._on_selection_changed([])
         self._refresh_recent_menu()
+        self._keyboard_to_view()  # the blank plan's table, not the tab bar (an opened plan's view: _set_plan)
         if path is not None:
             self.open_file(path)
 
@@ -618,6 +619,14 @@ class MainWindow(QMainWindow):
         target = self.table_view.table if widget is self.table_view else widget
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def _keyboard_to_view(self) -> None:
+        """The keyboard in the view shown (the decisions table, the graph, a chart) once a plan is in the window:
+        the window's first focus was the views' tab bar, where a presenter's first Down or Space did nothing to
+        the decisions. Not while presenting (the deck has the keys)."""
+        shown = self.views.currentWidget()
+        if shown is not None and not self.presentation.active:
+            self.focus_view(shown)
+
     def show_view(self, title: str) -> None:
         for i in range(self.views.count()):
             if self.views.tabText(i).replace("&", "") == title:
@@ -910,6 +919,7 @@ class MainWindow(QMainWindow):
         self.recovery.remove()
         self.doc.set_plan(plan, path)
         self._guard(path)
+        self._keyboard_to_view()
         if len(plan.decisions) < self.doc.SYNC_LIMIT:
             self.doc.analyze_now()  # small: show the schedule with the first paint
         overview = getattr(self.canvas, "overview", None)
@@ -1309,9 +1319,9 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         """A file dragged over the graph is handled by the window (the scene would take and drop it). Down, Enter
-        or Return on the views' tab bar put the keyboard in the view shown: the tab bar is the window's first focus
-        after a plan is opened, and there the first Down a presenter pressed did nothing, Enter nothing either
-        (Left and Right still flip the views)."""
+        or Return on the views' tab bar put the keyboard in the view shown: with the focus there (a click on a tab,
+        Shift+Tab) the first Down a presenter pressed did nothing, Enter nothing either (Left and Right still flip
+        the views)."""
         kind = event.type()
         if (
             kind == QEvent.Type.KeyPress
