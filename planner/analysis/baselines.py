@@ -50,7 +50,19 @@ def make_baseline(
         if schedule.index.get(did) == i  # first of duplicate ids only
     }
     gates = {st.id: float(st.gate) for st in stages.stages} if stages is not None else {}
-    return Baseline(name=name, created=created, finish=float(schedule.finish), decisions=entries, gates=gates)
+    windows = {
+        st.id: BaselineEntry(start=st.start, finish=st.finish)
+        for st in (stages.stages if stages is not None else ())
+        if st.start is not None and st.finish is not None
+    }
+    return Baseline(
+        name=name,
+        created=created,
+        finish=float(schedule.finish),
+        decisions=entries,
+        gates=gates,
+        stages=windows,
+    )
 
 
 def _starts(schedule: Schedule, plan: Plan | None) -> list[float]:
@@ -306,7 +318,9 @@ class StageVariance:
 
 
 def stage_variance(plan: Plan, stages: StageAnalysis, baseline: Baseline) -> list[StageVariance]:
-    """Each stage's window finish and gate against ``baseline`` (positive: later), in plan order.
+    """Each stage's window finish and gate against ``baseline`` (positive: later), in plan order. The baseline's
+    window finish is the one it recorded; a baseline without one (taken before baselines kept stage windows, or
+    imported) has it read from the finishes it kept of the decisions the stage holds today.
 
     >>> from planner.model import new_plan, Decision
     >>> from planner.analysis import analyze
@@ -321,15 +335,22 @@ def stage_variance(plan: Plan, stages: StageAnalysis, baseline: Baseline) -> lis
     """
     out = []
     for st in stages.stages:
-        ends = [
-            baseline.decisions[d.id].finish
-            for d in plan.decisions
-            if d.stage == st.id and d.id in baseline.decisions
-        ]
+        kept = baseline.stages.get(st.id)
+        if kept is not None:
+            baseline_finish: float | None = kept.finish
+        elif baseline.stages:  # the stage held no work when the baseline was taken
+            baseline_finish = None
+        else:
+            ends = [
+                baseline.decisions[d.id].finish
+                for d in plan.decisions
+                if d.stage == st.id and d.id in baseline.decisions
+            ]
+            baseline_finish = max(ends) if ends else None
         out.append(
             StageVariance(
                 id=st.id,
-                baseline_finish=max(ends) if ends else None,
+                baseline_finish=baseline_finish,
                 finish=st.finish,
                 baseline_gate=baseline.gates.get(st.id),
                 gate=float(st.gate),

@@ -249,6 +249,15 @@ class Baseline(_Strict):
         max_length=L.MAX_STAGES,
         description="Each stage's gate (gated finish) in weeks when the baseline was taken, by stage id.",
     )
+    stages: dict[str, BaselineEntry] = Field(
+        default_factory=dict,
+        max_length=L.MAX_STAGES,
+        description=(
+            "Each stage's window (its decisions' earliest start and latest finish, weeks) when the baseline was "
+            "taken, by stage id. Without it (older files) a stage's baseline finish is read from the decisions it "
+            "holds today."
+        ),
+    )
 
 
 # -- scenarios (issue 13) -----------------------------------------------------------------------------------
