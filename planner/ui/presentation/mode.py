@@ -1007,10 +1007,14 @@ class PresentationController(QObject):
                     self._fit_plan(canvas)
             return
         panel.show_step(step)
-        if self.portrait:  # under the graph: the window's width, STEP_PANEL_SHARE of its height
+        if self.portrait:
+            # Under the graph: the window's width, the height its text needs, at most STEP_PANEL_SHARE of the
+            # window's (it kept all of that: a critical-path step's four lines over 400 px of nothing, taken from
+            # the graph).
             panel.setMinimumWidth(0)
             panel.setMaximumWidth(QWIDGETSIZE_MAX)
-            panel.setFixedHeight(max(200, int(w.height() * STEP_PANEL_SHARE)))
+            most = max(200, int(w.height() * STEP_PANEL_SHARE))
+            panel.setFixedHeight(min(most, panel.content_height(w.width())))
         else:
             # Never wider than the room the views leave: the window must not grow past the screen.
             room = w.width() - w.views.minimumSizeHint().width() - 24

@@ -290,9 +290,20 @@ class StepPanel(QFrame):
         self.scroll_area.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
+        self._layout = layout
         layout.addWidget(self.title)
         layout.addWidget(self.scroll_area, 1)
         self.setStyleSheet("QFrame#stepPanel { border-left: 2px solid palette(mid); }")
+
+    def content_height(self, width: int) -> int:
+        """The height that shows the step's title and body whole in a panel ``width`` px wide (no scrolling)."""
+        margins = self._layout.contentsMargins()
+        text = max(1, width - margins.left() - margins.right())
+        # (room for the scroll bar a body that does not fit gets)
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+        title = self.title.heightForWidth(text) if self.title.text() else 0
+        body = self.body.heightForWidth(text - bar) if self.body.text() else 0
+        return margins.top() + margins.bottom() + max(0, title) + self._layout.spacing() + max(0, body) + 2
 
     def show_step(self, step: Step) -> None:
         # a 60-letter word in a stage's name ran past the panel's right edge, cut, as in the body
