@@ -70,6 +70,7 @@ from planner.units import (
     agree,
     count,
     format_date,
+    format_percent,
     format_share,
     format_weeks,
     plural_weeks,
@@ -619,6 +620,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     # the level of the inactive summary whose subtasks are being passed over
     inactive_below: int | None = None
     inactive_under = 0  # tasks passed over under an inactive summary
+    project_percent = 0.0  # the project summary's own % complete
     for el in task_els:
         f: dict[str, Any] = {}
         repeated: list[tuple[str, Any]] = []
@@ -643,6 +645,9 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         if _project_summary(f) and level_text == "0":  # (not shifted with the tasks of a 0-based outline)
             level = 0
         if level <= 0:
+            project_percent = (
+                _float(_text(f, "PercentComplete")) or 0.0
+            )  # said below if no task records progress
             for kind, child in repeated:  # the project's baseline finish
                 bf = _fields(child) if kind == "Baseline" else {}
                 if kind == "Baseline" and _int(_text(bf, "Number"), 0) == 0:
@@ -991,6 +996,16 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             f"{count(n, 'recurring task')} ({some(quoted(x[:40]) for x in recurring.values())}) {agree(n, 'is', 'are')} "
             f"carried as {agree(n, 'its', 'their')} {count(occurrences, 'occurrence')}, a decision each (the plan has "
             "no recurring work)",
+        )
+    if project_percent > 0 and not any(
+        (t.progress > 0 or t.actual_start is not None)
+        and (i + 1 == len(tasks) or tasks[i + 1].level <= t.level)
+        for i, t in enumerate(tasks)
+    ):  # (a summary's own % complete is said by build_plan)
+        report.add(
+            "progress",
+            f"the project summary task has a % complete ({format_percent(project_percent)}) that no task records: "
+            "not carried, the plan's progress is its tasks' own; set it on the tasks that are done or under way",
         )
     if work_differs:
         n = len(work_differs)

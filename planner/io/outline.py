@@ -315,12 +315,19 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
     # finish milestone once all of it is done (children come after their parent, so a backward pass sees them first).
     # Not the summary's own percentage: TaskJuggler's summaries have none, and their scheduled finish before the
     # status date read as done while work inside is half done; its successors would not wait for that work.
+    # A summary's own % complete that no task under it records (a tool keeping progress on summaries only, or a
+    # project summary typed over) is not carried: the plan's progress is its tasks' own; said in one line.
     begun = [t.progress > 0 or t.actual_start is not None for t in tasks]
     finished = [t.progress >= 100 for t in tasks]
+    summary_only: list[str] = []
     for i in range(n - 1, -1, -1):
         if is_summary[i]:
-            begun[i] = begun[i] or any(begun[c] for c in children[i])
+            inside = any(begun[c] for c in children[i])
+            if tasks[i].progress > 0 and not inside:
+                summary_only.append(f"{quoted(tasks[i].name)} {format_percent(tasks[i].progress)}")
+            begun[i] = tasks[i].actual_start is not None or inside
             finished[i] = all(finished[c] for c in children[i])
+    summary_only.reverse()
 
     # -- effective predecessors (own or through a linked ancestor) for not_before ------------------------------
     has_pred = [False] * n
@@ -708,6 +715,14 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             "progress",
             f"{count(len(dated), 'done task')} without actual dates: {agree(len(dated), 'its', 'their')} stored "
             f"start and finish are used as {agree(len(dated), 'its', 'their')} actual dates",
+        )
+    if summary_only:
+        n_only = len(summary_only)
+        report.add(
+            "progress",
+            f"{count(n_only, 'summary task')} {agree(n_only, 'has', 'have')} a % complete that no task under "
+            f"{agree(n_only, 'it', 'them')} records ({some(summary_only)}): not carried, the plan's progress is its "
+            "tasks' own; set it on the tasks that are done or under way",
         )
     if odd_progress:
         report.add(
