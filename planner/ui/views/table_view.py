@@ -138,11 +138,36 @@ class DecisionDelegate(EditorDelegate):
             editor.setMaxLength(300)
         return editor
 
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        elide_ids_in_the_middle(option, index)
+
     def set_combo_value(
         self, combo: QComboBox, index: QModelIndex | QPersistentModelIndex, value: Any
     ) -> None:
         # fill_combo keeps a value the plan no longer lists, as "(unknown)", rather than changing it silently.
         fill_combo(combo, reference_choices(self.doc, COLUMNS[index.column()].key), value)
+
+
+def elide_ids_in_the_middle(option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    """An id too long for its cell is cut in the middle, as on the graph's cards: at a narrow table or a large
+    font the ID column is 12 characters wide, and 23 of the portfolio's ids read 'screening-…' (cut at the
+    right, the ids of one family all read the same; their ends tell them apart)."""
+    if 0 <= index.column() < len(COLUMNS) and COLUMNS[index.column()].key == "id":
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+
+class FrozenDelegate(QStyledItemDelegate):
+    """The frozen pane's cells: drawn as the table draws its text, an id cut in the middle
+    (:func:`elide_ids_in_the_middle`); the pane's editors open in the table."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        elide_ids_in_the_middle(option, index)
 
 
 FROZEN_KEYS = ("id", "title")
@@ -154,6 +179,11 @@ FROZEN_SHARE = 0.45
 the whole title took 61 % of it, and Likely was seen with no more than two columns beside it)."""
 
 ID_SHARE = 0.4
+TITLE_CHARS = 20
+"""The frozen title is at least this many characters wide when the table has room (:data:`FROZEN_ROOM_MOST`): at
+1024x600 with a 150 % font the 45 % share left it 17 ('Set up use-ca…') beside an id cut to 12 characters."""
+FROZEN_ROOM_MOST = 0.5
+"""The most of the table's width the frozen columns grow to for :data:`TITLE_CHARS` of the title."""
 """The least of the frozen room the id gives up width for: an id elides before the title does, to this share."""
 
 FROZEN_MOST = 0.6
@@ -277,7 +307,7 @@ class DecisionsTable(QTableView):
             sig.connect(self.place_pane)
         model.layoutAboutToBeChanged.connect(self._note_current)
         model.layoutChanged.connect(self._keep_current)
-        pane.setItemDelegate(QStyledItemDelegate(pane))  # (its editors open in the table)
+        pane.setItemDelegate(FrozenDelegate(pane))  # (its editors open in the table)
         # A right click on a frozen cell is the table's (its menu acts on that row): the pane showed none.
         pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         pane.customContextMenuRequested.connect(
@@ -355,16 +385,21 @@ class DecisionsTable(QTableView):
         if not self._natural:
             return
         id_col, title = self.frozen_columns
-        room = int(self.viewport().width() * FROZEN_SHARE)
         char = max(1, self.fontMetrics().averageCharWidth())
         least = {
             c: min(self._natural[c], max(hh.sectionSizeHint(c), LEAST_CHARS * char)) for c in self._natural
         }
+        width = self.viewport().width()
+        # a narrow table: the id at its least and TITLE_CHARS of the title, if they take no more than half of it
+        title_least = min(self._natural[title], TITLE_CHARS * char)
+        room = max(int(width * FROZEN_SHARE), min(int(width * FROZEN_ROOM_MOST), least[id_col] + title_least))
         want = dict(self._natural)
         if want[id_col] + want[title] > room and id_col not in self.user_sized:
             want[id_col] = max(
                 least[id_col], min(want[id_col], max(room - want[title], int(room * ID_SHARE)))
             )
+            # the id (cut in the middle, whole in its tooltip) gives way before the title's first words do
+            want[id_col] = max(least[id_col], min(want[id_col], room - title_least))
         if title not in self.user_sized:
             want[title] = max(least[title], min(want[title], room - want[id_col]))
         for c in self.frozen_columns:
