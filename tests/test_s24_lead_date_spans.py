@@ -14,6 +14,7 @@ from planner.analysis import analyze
 from planner.cli import main
 from planner.model import Plan, new_plan
 from planner.units import date_span
+from tests.cli_text import stage_dates
 
 
 def _plan() -> Plan:
@@ -47,5 +48,5 @@ def test_a_stage_window_on_one_day(tmp_path: Path, capsys: pytest.CaptureFixture
     path.write_text(json.dumps(_plan().model_dump(mode="json")), encoding="utf-8")
     assert main(["analyze", str(path)]) in (0, 1)
     out = capsys.readouterr().out
-    line = next(x for x in out.splitlines() if x.strip().startswith("Windows (rolling):"))
-    assert "Scale 4 Jan 2027;" in line + ";" and "Validate 4 Jan 2027 to 11 Jan 2027" in line, line
+    windows = {name: window for name, window, _ in stage_dates(out)}
+    assert windows["Scale"] == "4 Jan 2027" and windows["Validate"] == "4 Jan 2027 to 11 Jan 2027", windows

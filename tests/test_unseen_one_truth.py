@@ -25,8 +25,10 @@ from planner.analysis import analyze
 from planner.analysis.montecarlo import simulate
 from planner.analysis.stages import started_at
 from planner.cli import main
+from planner.commands.common import fit
 from planner.model import load_plan, units
 from planner.report import build_report
+from tests.cli_text import stage_dates
 from tests.unseen_plans import SMALL_SHAPES, random_plan, shape
 
 ITER, SEED = 400, 5
@@ -65,21 +67,18 @@ def check_cli_agrees(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _line(text, "Price of strict gates:").startswith(units.plural_weeks(stg.gating_price))
     n_crit = int(s.critical.sum())
     assert _line(text, "Critical decisions:") == f"{n_crit} of {len(plan.decisions)}"
-    if start is not None and not any(r.start is not None for r in stg.stages):
-        assert "Windows (rolling):" not in text  # no line that names no window
-    elif start is not None:
-        windows = _line(text, "  Windows (rolling):")
-        for r in stg.stages:
-            if r.start is not None:
+    if start is not None and stg.stages:
+        rows = stage_dates(text)
+        assert [row[0] for row in rows] == [fit(r.name, 16).rstrip() for r in stg.stages], rows
+        for r, (_, window, gate) in zip(stg.stages, rows, strict=True):
+            if r.start is None:
+                assert window == "(empty)"  # no decisions, no window
+            else:
                 first, last = units.week_to_date(start, r.start), units.week_to_date(start, r.finish)
-                span = f"{r.name} {units.format_date(first)}" + (
+                assert window == units.format_date(first) + (
                     f" to {units.format_date(last)}" if last != first else ""  # one day is said once
-                )
-                assert span + ";" in windows + ";", (span, windows)
-        gates = _line(text, "  Gates (strict gates):")
-        assert gates == "; ".join(
-            f"{r.name} {units.format_date(units.week_to_date(start, r.gate))}" for r in stg.stages
-        )
+                ), (r.name, window)
+            assert gate == units.format_date(units.week_to_date(start, r.gate)), (r.name, gate)
 
     rc, raw = _run(["analyze", str(path), "--format", "json"], capsys)
     assert rc == 0

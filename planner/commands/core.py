@@ -368,20 +368,18 @@ def analysis_text(result: Any) -> str:
         crit = f"{r.criteria_met}/{r.criteria_total}" if r.criteria_total else "-"
         done = units.format_share(r.done_share)
         add(f"  {fit(r.name, 16)} {roll:<15} {gated:<15} {fmt_weeks(r.gate):>6}  {crit:>8}  {done:>5}")
-    if plan.start_date:
-        if any(r.start is not None for r in st.stages):  # an empty plan has no window to name
-            add(
-                "  Windows (rolling): "
-                + "; ".join(
-                    f"{r.name} {units.date_span(plan.date_of(r.start), plan.date_of(r.finish))}"
-                    for r in st.stages
-                    if r.start is not None
-                )
+    if plan.start_date and st.stages:
+        # the same windows and gates by date, one stage a line (all on one line, a plan of four stages ran past
+        # 200 columns)
+        add("")
+        add(f"  {'stage':<16} {'rolling window (dates)':<28} gate (strict gates)")
+        for r in st.stages:
+            window = (
+                units.date_span(plan.date_of(r.start), plan.date_of(r.finish))
+                if r.start is not None
+                else "(empty)"
             )
-        add(
-            "  Gates (strict gates): "
-            + "; ".join(f"{r.name} {units.format_date(plan.date_of(r.gate))}" for r in st.stages)
-        )
+            add(f"  {fit(r.name, 16)} {window:<28} {units.format_date(plan.date_of(r.gate))}")
     lines.extend(_moves_lines(plan, st, titles))
     lines.extend(_team_load_lines(plan, s, levelled))
     add("")
