@@ -99,6 +99,7 @@ class SourceTask:
     resume_day: dt.date | None = None  # its calendar day (the report names it)
     fixed_start: bool = False  # manually scheduled: its stored start is kept even with predecessors
     resources: list[tuple[str, float]] = field(default_factory=list)  # (team id, units as headcount)
+    lead: str | None = None  # the team the source names as the owner (P6's primary resource)
     three_point: tuple[float, float, float] | None = None
     wanted_id: str | None = None  # the decision id an earlier export recorded
     code: str | None = None  # the source's own activity code (P6's Activity ID): the decision id when valid
@@ -106,11 +107,14 @@ class SourceTask:
     area_hint: str | None = None
 
     def owner_and_headcount(self) -> tuple[str | None, float]:
-        """The decision's owner (the resource with the most units) and headcount (their units' sum), as the plan
-        carries a task worked by several resources; no resource: no owner, one person."""
+        """The decision's owner (the one the source names, :attr:`lead`, else the resource with the most units) and
+        headcount (their units' sum), as the plan carries a task worked by several resources; no resource: no
+        owner, one person."""
         if not self.resources:
             return None, 1.0
-        return max(self.resources, key=lambda r: r[1])[0], sum(u for _, u in self.resources)
+        teams = [team for team, _ in self.resources]
+        owner = self.lead if self.lead in teams else max(self.resources, key=lambda r: r[1])[0]
+        return owner, sum(u for _, u in self.resources)
 
 
 def resume_after_part_done(task: SourceTask, began: float | None) -> float | None:
@@ -499,7 +503,13 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             rates = {rate_of.get(team, 0.0) for team, _ in t.resources}
             report.add(
                 "resource",
-                f"{len(t.resources)} resources: the owner is the one with the most units, the "
+                f"{len(t.resources)} resources: the owner is "
+                + (
+                    "the primary resource"
+                    if t.lead in {team for team, _ in t.resources}
+                    else "the one with the most units"
+                )
+                + ", the "
                 f"headcount their sum ({headcount:g})"
                 + (
                     "; their rates differ: the labour counts them all at the owner's rate"

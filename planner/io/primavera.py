@@ -876,40 +876,35 @@ def outline_from_tables(
                     + " constraint is not carried (the plan has only earliest starts)",
                     where,
                 )
+        # Every labour or other resource the plan has a team for works the activity: the headcount is their units'
+        # sum, as for a task of MS Project's; the owner is the primary resource, else the one with the most units
+        # (the first of equals). A resource assigned twice (two roles, two periods) counts once, at its most units.
         resources: list[tuple[str, float]] = []
         primary = _value(r, "rsrc_id")
         rows = assignments.get(tid, [])
-        chosen, units = None, None
+        most: dict[str, float] = {}
         for a in rows:
-            if _value(a, "rsrc_id") not in team_of:
+            rid = _value(a, "rsrc_id")
+            if rid not in team_of:
                 continue
             got = _number(a, "remain_qty_per_hr", report, where)
             if got is None or got <= 0:
                 got = _number(a, "target_qty_per_hr", report, where)
-            if _value(a, "rsrc_id") == primary:
-                chosen, units = a, got
-                break
-            # no primary resource: the one with the most units, as a task of MS Project's (the first of equals)
-            if chosen is None or (got or 0.0) > (units or 0.0):
-                chosen, units = a, got
-        if chosen is not None:
-            resources.append((team_of[_value(chosen, "rsrc_id")], units if units and units > 0 else 1.0))
-            others = sum(1 for a in rows if a is not chosen and _value(a, "rsrc_id") in team_of)
-            if others:
-                extra_rsrc += 1
-                report.add(
-                    "resource",
-                    f"{count(others, 'other resource assignment')} {agree(others, 'is', 'are')} not carried: the "
-                    "owner is the "
-                    + (
-                        "primary resource"
-                        if _value(chosen, "rsrc_id") == primary
-                        else "resource with the most units"
-                    ),
-                    where,
-                )
-        elif primary in team_of:
+            units = got if got is not None and got > 0 and math.isfinite(got) else 1.0
+            most[rid] = max(most.get(rid, 0.0), units)
+        resources = [(team_of[rid], units) for rid, units in most.items()]
+        repeated = sum(1 for a in rows if _value(a, "rsrc_id") in team_of) - len(most)
+        if repeated:
+            extra_rsrc += 1
+            report.add(
+                "resource",
+                f"{count(repeated, 'resource assignment')} {agree(repeated, 'repeats', 'repeat')} a resource already "
+                "assigned (another role or period): counted once, at its most units",
+                where,
+            )
+        if not resources and primary in team_of:
             resources.append((team_of[primary], 1.0))
+        lead = team_of.get(primary) if primary in most or (not most and primary in team_of) else None
         actual_start = actual_at(act_start) if status in ("TK_Active", "TK_Complete") else None
         actual_finish = actual_at(act_end) if status == "TK_Complete" or ends_at_data_date else None
         own = hints.get(tid, {})
@@ -946,6 +941,7 @@ def outline_from_tables(
                 wbs=f"{wbs_path}.{code}" if wbs_path else code,
                 not_before=not_before,
                 resources=resources,
+                lead=lead,
                 code=code_of.get(tid),
                 notes=memos.get(tid, ""),
                 stage_hint=hints.get(tid, {}).get(UDF_STAGE),
