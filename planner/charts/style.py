@@ -164,7 +164,25 @@ def chars_fitting(width_in: float, size_pt: float) -> int:
     return max(1, int(width_in * 72.0 / (size_pt * CHAR_EM)))
 
 
+_CUT_TRAIL = " ,;:\u00b7-\u2013\u2014/&+("  # left at a cut's end they read as a dangling start of something
+
+
+def cut_at_word(text: str, keep: int) -> str:
+    """``text``'s first ``keep`` characters with an ellipsis, ended after the last whole word among
+    them when the cut falls inside a word: 'Review hours saved and\u2026', not 'Review hours saved and choo\u2026'
+    (a board reader took the stub for a word). A single word longer than half of what is kept (a long name, a
+    script without spaces) is still cut inside, as words before it would leave too little of the text."""
+    head = text[: max(0, keep)]
+    if 0 < keep < len(text) and not text[keep].isspace():
+        space = max(head.rfind(" "), head.rfind("\u3000"))
+        if space > 0 and len(head[:space].rstrip(_CUT_TRAIL)) * 2 >= len(head):
+            head = head[:space]
+    return (head.rstrip(_CUT_TRAIL) or head.rstrip()) + "\u2026"
+
+
 def ellipsize(text: str, max_chars: int) -> str:
+    """``text`` in at most ``max_chars`` characters, cut at a character (the roadmap's measured fitting searches
+    over these prefixes); a label fitted to a width is cut after a whole word (:func:`fit_line`)."""
     text = " ".join(text.split())
     if len(text) <= max_chars:
         return text
@@ -258,7 +276,8 @@ def advance_sum(text: str, bold: bool = False) -> float:
 
 def fit_line(text: str, width_in: float, size_pt: float, *, bold: bool = False) -> str:
     """``text`` as it is when it fits in ``width_in`` inches at ``size_pt``, else shortened with an ellipsis
-    until it does (measured, so wide capitals, ``W``s and full-width characters are shortened enough)."""
+    until it does (measured, so wide capitals, ``W``s and full-width characters are shortened enough), after its
+    last whole word that fits (:func:`cut_at_word`)."""
     if measured_width_in(text, size_pt, bold=bold) <= width_in:
         return text
     em = advances(bold)
@@ -269,7 +288,7 @@ def fit_line(text: str, width_in: float, size_pt: float, *, bold: bool = False) 
         if used > room:
             break
         cut = k + 1
-    return text[: max(1, cut)].rstrip() + "\u2026"
+    return cut_at_word(text, max(1, cut))
 
 
 def wrap_measured(

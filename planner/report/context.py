@@ -27,6 +27,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
+from planner.charts.style import cut_at_word
 from planner.model import units
 from planner.report.errors import ReportCancelled
 from planner.report.fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, font_runs
@@ -73,15 +74,15 @@ def fit_width(text: str, font: str, size: float, width: float) -> str:
     title is measured a dozen times, not once per character removed."""
     if stringWidth(text, font, size) <= width:
         return text
-    text = text[: int(width / (size * 0.2)) + 1]  # no glyph is narrower than a fifth of the size
-    lo, hi = 0, len(text)  # binary search for the longest prefix that fits with the ellipsis
+    head = text[: int(width / (size * 0.2)) + 1]  # no glyph is narrower than a fifth of the size
+    lo, hi = 0, len(head)  # binary search for the longest prefix that fits with the ellipsis
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if stringWidth(text[:mid] + "\u2026", font, size) <= width:
+        if stringWidth(head[:mid] + "\u2026", font, size) <= width:
             lo = mid
         else:
             hi = mid - 1
-    return text[:lo].rstrip() + "\u2026"
+    return cut_at_word(text, lo)
 
 
 def fit_lines(text: str, font: str, size: float, width: float, lines: int) -> list[str]:

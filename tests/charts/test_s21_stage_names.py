@@ -29,7 +29,11 @@ def test_names_take_two_lines_on_a_portrait_page() -> None:
     labels = _labels(6.85, 9.0)  # a portrait page's frame under the heading, the chart alone on it
     assert len(labels) == 12
     first = labels[0].replace("\n", " ")
-    assert first.startswith("1 \u00b7 Stage 1: Discovery and sig"), first  # 28 characters or more, not ~20
+    # 26 characters or more, not ~20, cut after a whole word: 'Discovery and…', not 'Discovery and sig…' (H-report33)
+    full = "1 \u00b7 Stage 1: Discovery and sign-off by the steering committee"
+    shown = first.removesuffix("\u2026")
+    assert first.endswith("\u2026") and full.startswith(shown) and full[len(shown)] == " ", first
+    assert shown.startswith("1 \u00b7 Stage 1: Discovery and"), first
     assert all(len(x.split("\n")) == 2 for x in labels)
 
 

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from planner.analysis import board
 from planner.analysis.cost import format_money, target_margin, target_week
+from planner.charts.style import cut_at_word
 from planner.model import units
 from planner.model.plan import Status
 from planner.report.context import (
@@ -337,10 +338,7 @@ def cut_words(text: str, limit: int) -> str:
     text = " ".join(str(text)[: 4 * limit + 8].split())  # linear in the limit, whatever the title's length
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1]
-    if text[limit - 1] != " " and " " in cut and cut.rindex(" ") >= limit // 2:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:-\u2013") + "\u2026"
+    return cut_at_word(text, max(1, limit - 1))
 
 
 def _fitted_cover(ctx: ReportContext, head: list[Flowable], tiles: list[list[Flowable]]) -> list[Flowable]:
