@@ -528,11 +528,23 @@ def _draw(
                 # page's left edge, weeks away from the line it names)
                 cut = start is not None and float(start) < lo
                 pad_wk = LABEL_PAD_PT / 72 * per_in
+                # (a stage that ends at the plan's finish: its label by its line, boxed, not at the bar's start)
+                fin = abs(float(gate) - float(t_end)) < 1e-6
                 near = [
                     (
                         txt,
                         *_place_stage_label(
-                            txt, s0, g0, finish_lines, hi, per_in, font, lo=lo, start_cut=cut, far=False
+                            txt,
+                            s0,
+                            g0,
+                            finish_lines,
+                            hi,
+                            per_in,
+                            font,
+                            lo=lo,
+                            start_cut=cut,
+                            far=False,
+                            at_finish=fin,
                         ),
                     )
                     for txt in labels
@@ -544,12 +556,16 @@ def _draw(
                     and (
                         (p[2] == "left" and abs(p[1] - (s0 + pad_wk)) < 1e-9)
                         or (cut and p[2] == "right" and abs(p[1] - (g0 - pad_wk)) < 1e-9)
+                        or (fin and p[2] == "right" and abs(p[1] - (g0 - END_STRETCH_IN * per_in)) < 1e-9)
                     )
                 ]
                 # By the stage's line (or its bar's start) the longest label that fits there, else the longest that
                 # fits boxed on the bar, before a longer one away from both: 'Validate ends · wk 4.5 (5 Feb)' went
                 # weeks to the right against the finish line, where a reader took it for that line's label.
-                beside = [p for p in near if not p[3]] or on_bar
+                # A stage that ends at the finish: by its end (a shorter label there), before its bar's start.
+                by_end = [p for p in near if not p[3] and p[2] == "left" and abs(p[1] - (g0 + pad_wk)) < 1e-9]
+                by_end += [p for p in on_bar if fin and p[2] == "right"]
+                beside = by_end or [p for p in near if not p[3]] or on_bar
                 if beside:
                     txt, x, ha, boxed = beside[0]
                 else:
@@ -981,6 +997,7 @@ def stage_end_labels(plan: Plan, si: int, week: float, gated: bool) -> list[str]
 
 
 LABEL_PAD_PT = 4.0  # between a stage label and the line or bar it labels
+END_STRETCH_IN = 0.3  # the stretch of a stage's line left in sight between its end label and its end
 MIN_BAR_PT = 2.0  # the narrowest bar of remaining work drawn, points (a short decision in a long plan)
 
 
@@ -996,6 +1013,7 @@ def _place_stage_label(
     lo: float = 0.0,
     start_cut: bool = False,
     far: bool = True,
+    at_finish: bool = False,
 ) -> tuple[float, str, bool]:
     """Where a stage's end (gate) label goes on its header row: ``(x, horizontal alignment, boxed)``.
 
@@ -1005,7 +1023,10 @@ def _place_stage_label(
     colour, which hides what it covers instead of colliding with it: at the bar's start, so that its end stays in
     sight, else at its right edge. Text is never shortened. ``start_cut``: the bar starts before ``lo`` (a page
     that shows some of the plan's weeks), so the boxed label goes by the end, the line it names. Without ``far``
-    it is never put away from the bar, unboxed, where the row has room (right-aligned against a finish line)."""
+    it is never put away from the bar, unboxed, where the row has room (right-aligned against a finish line).
+    ``at_finish``: the stage ends at the plan's finish, where nothing fits right of its end; the label goes boxed
+    over its line, ending :data:`END_STRETCH_IN` before the end (the line's last stretch in sight, its start
+    too), not at the bar's start, weeks away from the line it names."""
     w = style.text_width_in(txt, font) * 1.04 * per_in
     pad = LABEL_PAD_PT / 72 * per_in
 
@@ -1014,6 +1035,14 @@ def _place_stage_label(
 
     if clear(end + pad, end + pad + w):
         return end + pad, "left", False
+    stretch = END_STRETCH_IN * per_in
+    if (
+        at_finish
+        and not start_cut  # (a bar that starts before the page's weeks: by its end, below)
+        and end - stretch - w >= max(start + pad, lo)
+        and clear(end - stretch - w, end - stretch)
+    ):
+        return end - stretch, "right", True
     if clear(start - pad - w, start - pad):
         return start - pad, "right", False
     for x1 in (
