@@ -24,6 +24,36 @@ def _pct(p: float | None) -> str:
     return esc(units.format_share(p))  # markup: '<1%' written as text
 
 
+SPEND_KINDS = {
+    "labour": "People",
+    "one_off": "One-off",
+    "run": "Running",
+}  # the tables' words for the prose's
+# "people's time", "one-off costs" and "running costs"
+
+
+def _by_stage(
+    ctx: ReportContext, s: CostSummary
+) -> tuple[list[tuple[str, str, dict[str, float]]], dict[str, str]]:
+    """The cost-by-stage table's rows ``(stage id, name, {column: amount})`` and its columns ``{column: header}``.
+    By category (people, cloud, vendor, other: the cost chart's split) when a decision with a cost or a run rate
+    names one; else by kind of spend (people's time, one-off, running), as the prose and the biggest items table
+    say it: with every cost in the default category the table headed a column 'Other' that the prose called
+    one-off and running costs."""
+    b, plan = s.breakdown, ctx.plan
+    by_category = b.by_stage_and_category(plan)
+    if any(r.category != "other" for r in b.decisions if abs(r.one_off) + abs(r.run) >= 0.5):
+        return by_category, {c: c.capitalize() for c in CATEGORIES}
+    stage_of = {d.id: d.stage for d in plan.decisions}
+    kinds: dict[str, dict[str, float]] = {sid: dict.fromkeys(SPEND_KINDS, 0.0) for sid, _, _ in by_category}
+    for r in b.decisions:
+        cell = kinds[stage_of[r.id]]
+        cell["labour"] += r.labour
+        cell["one_off"] += r.one_off
+        cell["run"] += r.run
+    return [(sid, name, kinds[sid]) for sid, name, _ in by_category], dict(SPEND_KINDS)
+
+
 def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:
     """The section's key sentences (markup), also usable by the executive summary."""
     b, cur = s.breakdown, s.currency
@@ -170,8 +200,8 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
     g = ctx.geometry
     landscape = g.frame_width >= 600
     b, cur = s.breakdown, s.currency
-    rows_data = b.by_stage_and_category(plan)
-    used = [c for c in CATEGORIES if any(v[c] for _, _, v in rows_data)]
+    rows_data, columns = _by_stage(ctx, s)
+    used = [c for c in columns if any(v[c] for _, _, v in rows_data)]
     if len(used) == 1:
         used = []  # one kind of spend: its column would repeat the total
     total = b.total or 1.0
@@ -194,13 +224,11 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
             "100%",
         ]
     )
-    header = ["Stage", *(c.capitalize() for c in used), f"Total ({cur})" if cur else "Total", "Share"]
+    header = ["Stage", *(columns[c] for c in used), f"Total ({cur})" if cur else "Total", "Share"]
     top = [r for r in sorted(b.decisions, key=lambda r: -r.total)[:6] if r.total > 0]
     # The kinds of spend any item has (a column of zeros says nothing); the total column always.
     item_cols = [
-        (name, attr)
-        for name, attr in (("People", "labour"), ("One-off", "one_off"), ("Running", "run"))
-        if any(abs(getattr(r, attr)) >= 0.5 for r in top)
+        (name, attr) for attr, name in SPEND_KINDS.items() if any(abs(getattr(r, attr)) >= 0.5 for r in top)
     ]
     if len(item_cols) == 1:
         item_cols = []  # the total says it

@@ -127,9 +127,9 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
         elif r.start is None:
             parts.append("No decisions are assigned to this stage yet.")
         else:
-            weeks = (
-                f" (weeks {units.week_span(r.start, r.finish)})" if ctx.plan.start_date is not None else ""
-            )
+            span = units.week_span(r.start, r.finish)
+            word = "weeks" if "\u2013" in span else "week"  # a stage of milestones: 'week 4', not 'weeks 4'
+            weeks = f" ({word} {span})" if ctx.plan.start_date is not None else ""
             # (without dates the span is already in weeks: 'wk 0-21.09 (weeks 0-21.09)' said it twice)
             parts.append(
                 f"<b>Overlapping stages:</b> its work runs {esc(span_text(ctx, r.start, r.finish))}{weeks}."
@@ -181,12 +181,17 @@ def build_stages(ctx: ReportContext) -> list[Flowable]:
                 f"dependency that runs backwards between stages: " + _names(ctx, ids)
             )
         n_crit = sum(1 for i in idx if sched.critical[i])
-        lines.append(
-            f"{units.count(len(idx), 'decision')}, {n_crit} of them critical (listed under Critical path); "
-            f"every one is in the appendix."
-            if idx
-            else ""
-        )
+        listed = " (listed under Critical path)" if n_crit else ""
+        if len(idx) == 1:  # not '1 decision, 1 of them critical ...; every one is in the appendix'
+            crit = "critical" if n_crit else "not critical"
+            lines.append(f"1 decision, {crit}{listed}; it is in the appendix.")
+        else:
+            crit = f"{n_crit} of them critical" if n_crit else "none of them critical"
+            lines.append(
+                f"{units.count(len(idx), 'decision')}, {crit}{listed}; every one is in the appendix."
+                if idx
+                else ""
+            )
         # The stage's lines stay with its heading and text: its milestones and count stood alone at the top of a
         # page, under the next section's heading.
         block += [
@@ -207,14 +212,28 @@ def build_critical(ctx: ReportContext) -> list[Flowable]:
         return []
     out: list[Flowable] = [ctx.heading("Critical path")]
     first, last = sched.index[path[0]], sched.index[path[-1]]
-    text = (
+    opening = (
         f"The critical path is the longest chain of dependent work in the plan. It runs through "
         f"{units.count(len(path), 'decision')}, from {esc(ctx.when(sched.es[first]))} to "
-        f"{esc(ctx.when(sched.ef[last]))}, and sets the finish: none of these decisions has float, so a week "
-        f"lost on any of them is a week lost on the plan, and a week won on the path (by shortening, "
-        f"overlapping or removing a dependency) brings the finish forward, until another chain becomes the "
-        f"longest."
+        f"{esc(ctx.when(sched.ef[last]))}, and sets the finish"
     )
+    if all(float(sched.duration[sched.index[d]]) <= sched.tolerance for d in path):
+        # A path of milestones (or 0-week estimates) loses no week on a decision: its weeks are its links' lags
+        # and start constraints ('a week lost on any of them is a week lost on the plan' was not true of it).
+        what = "milestones" if all(plan.decisions[sched.index[d]].milestone for d in path) else "decisions"
+        text = f"{opening}. Its {what} take no time: " + (
+            "the weeks between them are the lags and start constraints of their links, so a week added to "
+            "any of these is a week lost on the plan, and a week taken off one brings the finish forward, "
+            "until another chain becomes the longest."
+            if sched.finish > sched.tolerance
+            else "nothing holds them apart, and the plan finishes where it starts."
+        )
+    else:
+        text = (
+            f"{opening}: none of these decisions has float, so a week lost on any of them is a week lost on the plan, "
+            f"and a week won on the path (by shortening, overlapping or removing a dependency) brings the finish "
+            f"forward, until another chain becomes the longest."
+        )
     out.append(ctx.p(text, markup=True))
     for note in sched.notes:
         out.append(ctx.p(note, "small"))
