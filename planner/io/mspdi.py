@@ -164,6 +164,12 @@ def parse_pt_minutes(text: str) -> float:
     return -minutes if text.strip().startswith("-") else minutes
 
 
+def _pt_days(text: str | None) -> float:
+    """The day component of an MSPDI duration ('P10D', 'P3DT8H': 10, 3), 0 when it has none or is unreadable."""
+    m = _PT.match(text.strip()) if text else None
+    return float(m.group(3)) if m and m.group(3) else 0.0
+
+
 def _parse_datetime(text: str | None) -> dt.datetime | None:
     """An MSPDI date-time as the wall-clock time it writes: MS Project writes none with a time zone, other tools
     may add one ('...Z', '+02:00') to some dates and not others; the zone is dropped, not converted (the plan's
@@ -621,6 +627,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     inactive_below: int | None = None
     inactive_under = 0  # tasks passed over under an inactive summary
     project_percent = 0.0  # the project summary's own % complete
+    working_days: list[str] = []  # durations whose days ('P10D') the task's dates show to be working days
     for el in task_els:
         f: dict[str, Any] = {}
         repeated: list[tuple[str, Any]] = []
@@ -732,6 +739,22 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             elapsed_keys.add(uid)
         weeks = minutes / (ELAPSED_MINUTES_PER_WEEK if elapsed else mpw)
         start, finish = weeks_at(_text(f, "Start")), weeks_at(_text(f, "Finish"))
+        days = _pt_days(dur_text)
+        if (
+            days
+            and not elapsed
+            and start is not None
+            and finish is not None
+            and not _text(f, "ActualStart")
+            and _text(f, "Milestone") != "1"
+            and abs((finish - start) - weeks) > 0.01
+        ):
+            # MSPDI's days are 24 hours (MS Project writes PT80H0M0S); tools serializing a day count write 'P10D'
+            # for 10 working days. Read so when the task's own dates say it (said in one line)
+            working = (minutes + days * (mpd - 1440)) / mpw
+            if abs((finish - start) - working) <= 0.01:
+                working_days.append(f"{quoted(name or uid)} {dur_text}")
+                minutes, weeks = minutes + days * (mpd - 1440), working
         milestone = _text(f, "Milestone") == "1"
         if not _text(f, "ActualStart"):
             moments[uid] = (_parse_datetime(_text(f, "Start")), _parse_datetime(_text(f, "Finish")))
@@ -996,6 +1019,14 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             f"{count(n, 'recurring task')} ({some(quoted(x[:40]) for x in recurring.values())}) {agree(n, 'is', 'are')} "
             f"carried as {agree(n, 'its', 'their')} {count(occurrences, 'occurrence')}, a decision each (the plan has "
             "no recurring work)",
+        )
+    if working_days:
+        n = len(working_days)
+        report.add(
+            "duration",
+            f"{count(n, 'duration')} {agree(n, 'counts', 'count')} days as working days ({some(working_days)}), "
+            f"as the {agree(n, 'task', 'tasks')}' own dates show: read so (MS Project's days are 24 hours, "
+            "'PT80H0M0S')",
         )
     if project_percent > 0 and not any(
         (t.progress > 0 or t.actual_start is not None)
