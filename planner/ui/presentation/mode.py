@@ -86,6 +86,9 @@ PRESENTER_HINT = (
 )
 
 
+TITLE_CUTS = (120, 80, 50, 30, 16)
+"""The presenter bar names the selected decision in at most the first of these characters (a 300-letter title took
+six lines of the room's type over the graph), and in the next ones, in turn, while it is taller than WHY_SHARE."""
 WHY_SHARE = 0.18
 """The most of the window's height the presenter bar's why of the selected decision may take; a longer why is left
 to Enter (the inspector's Why this schedule)."""
@@ -1501,6 +1504,12 @@ class PresentationController(QObject):
             width = label.width() if label.isVisible() and label.width() > 0 else self.window.width() - 40
             if label.heightForWidth(width) > WHY_SHARE * self.window.height():
                 label.setText(self.explanation_html(why=False))
+            # A title too long for the bar even alone (300 letters: five lines of the room's type over the
+            # graph) is cut after a word; the inspector and the card's tooltip have it whole.
+            for chars in TITLE_CUTS[1:]:
+                if label.heightForWidth(width) <= WHY_SHARE * self.window.height():
+                    break
+                label.setText(self.explanation_html(why=False, title_chars=chars))
         label.setVisible(bool(label.text()))
 
     def forecast_text(self, a: Any) -> str:
@@ -1556,7 +1565,7 @@ class PresentationController(QObject):
         )
         return _figure("Scenario", f"{name}: {vs}")
 
-    def explanation_html(self, why: bool = True) -> str:
+    def explanation_html(self, why: bool = True, title_chars: int = TITLE_CUTS[0]) -> str:
         """The selected decision, its duration and why it is (or is not) critical; empty without a selection.
         Without ``why`` (a short room: four lines of it left the views a 110 px strip at 512x300), the decision
         and its duration, and the key that shows why."""
@@ -1573,7 +1582,12 @@ class PresentationController(QObject):
             else fmt.weeks(lk, unit=True)
             + (f" ({fmt.weeks(o)}–{fmt.weeks(p)})" if (o, p) != (lk, lk) else "")
         )
-        head = f"<b>{_esc(fmt.may_break(d.title))}</b> · {dur}"
+        title = d.title
+        if len(title) > title_chars:
+            from planner.charts.style import cut_at_word  # (one cut for every name shortened in a line)
+
+            title = cut_at_word(title, title_chars - 1)
+        head = f"<b>{_esc(fmt.may_break(title))}</b> · {dur}"
         if a is None or a.schedule is None or d.id not in a.schedule.index:
             return head
         if not why:
