@@ -362,9 +362,11 @@ def import_file(
         where = ".".join(str(x) for x in first["loc"] if not (isinstance(x, str) and "-" in x))
         got = first.get("input")
         value = f" (got {got:g})" if isinstance(got, int | float) and not isinstance(got, bool) else ""
+        # the task whose value it is, when the reader named it (planner.io.outline.build_plan)
+        named = [n for n in getattr(exc, "__notes__", ()) if isinstance(n, str)]
         raise InteropError(
             path,
-            f"holds a value a plan cannot take ({where}: {first['msg']}{value})",
+            f"{named[-1] + ' ' if named else ''}holds a value a plan cannot take ({where}: {first['msg']}{value})",
             hint="fix it in the authoring tool and export again",
         ) from None
     except OverflowError:

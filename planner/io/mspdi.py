@@ -490,7 +490,10 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             "Date', every task as late as possible): the plan schedules forward from the start, each decision "
             "as soon as possible",
         )
-    mpd = _int(_text(rf, "MinutesPerDay"), DEFAULT_MINUTES_PER_DAY) or DEFAULT_MINUTES_PER_DAY
+    mpd = _int(_text(rf, "MinutesPerDay"), DEFAULT_MINUTES_PER_DAY)
+    if mpd < 0:  # (0 is MS Project's 'not set')
+        report.add("format", f"MinutesPerDay {mpd} is no length of a day: read as {DEFAULT_MINUTES_PER_DAY}")
+    mpd = mpd if mpd > 0 else DEFAULT_MINUTES_PER_DAY
     mpw = _int(_text(rf, "MinutesPerWeek"), DEFAULT_MINUTES_PER_WEEK) or DEFAULT_MINUTES_PER_WEEK
     start_dt = _parse_datetime(_text(rf, "StartDate"))
     tasks_el = rf.get("Tasks")
@@ -1022,11 +1025,11 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         )
     if working_days:
         n = len(working_days)
+        whose = agree(n, "the task's", "the tasks'")
         report.add(
             "duration",
             f"{count(n, 'duration')} {agree(n, 'counts', 'count')} days as working days ({some(working_days)}), "
-            f"as the {agree(n, 'task', 'tasks')}' own dates show: read so (MS Project's days are 24 hours, "
-            "'PT80H0M0S')",
+            f"as {whose} own dates show: read so (MS Project's days are 24 hours, 'PT80H0M0S')",
         )
     if project_percent > 0 and not any(
         (t.progress > 0 or t.actual_start is not None)

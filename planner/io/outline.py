@@ -29,6 +29,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
+from pydantic import ValidationError
 
 from planner.analysis.graph import topological_order
 from planner.analysis.progress import status_week, to_week
@@ -578,8 +579,8 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
             if resume > 1e-9 and (not_before is None or resume > not_before):
                 not_before = resume
                 resumed.add(i)
-        decisions.append(
-            Decision(
+        try:
+            decision = Decision(
                 id=did,
                 title=(t.name.strip() or f"Task {t.key}")[:300],
                 stage=stage,
@@ -597,7 +598,12 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                 tags=tags,
                 notes=t.notes,
             )
-        )
+        except (
+            ValidationError
+        ) as exc:  # a value past the plan's limits: the refusal names the task (import_file)
+            exc.add_note(f"task {t.code or t.key} {quoted(t.name)}")
+            raise
+        decisions.append(decision)
         source_rows[did] = {"key": t.key, "wbs": t.wbs}
 
     # -- a helper's stage spans its summary's work: start with the earliest stage inside, finish with the latest,
