@@ -147,3 +147,22 @@ def test_git_merges_plan_files_with_it_as_its_merge_driver(tmp_path: Path) -> No
     assert done.returncode == 0, done.stdout + done.stderr
     merged = _plan(plan)["decisions"][0]
     assert (merged["title"], merged["duration"]) == ("Their title", 11)
+
+
+def test_a_risk_naming_a_decision_the_other_side_deleted_no_longer_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base, ours, theirs, data = _sides(tmp_path)
+    data["risks"] = [{"id": "r1", "title": "Risk", "probability": 0.2, "impact": 2, "decisions": []}]
+    base.write_text(json.dumps(data), encoding="utf-8")
+    gone = data["decisions"][3]["id"]
+    o, t = json.loads(json.dumps(data)), json.loads(json.dumps(data))
+    o["decisions"].pop(3)
+    o["dependencies"] = [x for x in o["dependencies"] if gone not in (x["from"], x["to"])]
+    t["risks"][0]["decisions"] = [gone]
+    ours.write_text(json.dumps(o), encoding="utf-8")
+    theirs.write_text(json.dumps(t), encoding="utf-8")
+    assert main(["merge", str(base), str(ours), str(theirs)]) == 1
+    text = " ".join(capsys.readouterr().out.split())
+    assert f"risk 'r1' no longer names decision '{gone}': it was deleted on the other side" in text
+    assert "error" not in text and _plan(ours)["risks"][0].get("decisions", []) == []

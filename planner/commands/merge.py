@@ -81,6 +81,16 @@ def report_text(result: Any, errors: list[str], out: str, prefer: str) -> str:
                 )
             )
     for x in result.links_dropped:
+        if "risk" in x:
+            lines.extend(
+                wrap(
+                    f"risk {quoted(str(x['risk']))} no longer names decision {quoted(str(x['decision']))}: it was "
+                    "deleted on the other side",
+                    "  - ",
+                    "      ",
+                )
+            )
+            continue
         gone = [e for e in (x.get("from"), x.get("to")) if e not in {d.id for d in result.plan.decisions}]
         lines.extend(
             wrap(

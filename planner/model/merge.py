@@ -13,7 +13,7 @@ field by field against their common ancestor, the way ``git merge`` works line b
   the preferred side's value is kept (``ours`` unless told otherwise), except that an edited item is never
   deleted by the other side's deletion (an edit is never lost silently), and every conflict is listed;
 - a link whose decision the merge no longer has (one side deleted the decision, the other linked to it) is left
-  out and listed, so that the merged plan loads.
+  out and listed, and so is a risk's mention of such a decision, so that the merged plan has no dangling name.
 
 Card positions on the graph (``layout``) moved on both sides keep the preferred side's and are counted, not listed
 as conflicts: they move no figure. No Qt, no analysis: whether the merged plan schedules (a loop made of two
@@ -257,7 +257,8 @@ def merge_dicts(
 
 def _drop_dangling(data: dict[str, Any]) -> list[dict[str, Any]]:
     """Leave out the links whose ends the merged plan does not have (a decision one side deleted, a link the
-    other side made to it), and the card positions of decisions it does not have; the links left out."""
+    other side made to it), a risk's mention of such a decision, and the card positions of decisions it does not
+    have; the links and mentions left out (``{"from", "to", ...}``, ``{"risk", "decision"}``)."""
     ids = {d.get("id") for d in data.get("decisions", []) if isinstance(d, dict)}
     kept: list[Any] = []
     dropped: list[Any] = []
@@ -265,6 +266,11 @@ def _drop_dangling(data: dict[str, Any]) -> list[dict[str, Any]]:
         (kept if isinstance(x, dict) and x.get("from") in ids and x.get("to") in ids else dropped).append(x)
     if dropped:
         data["dependencies"] = kept
+    for risk in data.get("risks", []):
+        named = risk.get("decisions") if isinstance(risk, dict) else None
+        if isinstance(named, list) and any(x not in ids for x in named):
+            dropped += [{"risk": risk.get("id"), "decision": x} for x in named if x not in ids]
+            risk["decisions"] = [x for x in named if x in ids]
     layout = data.get("layout")
     if isinstance(layout, dict) and any(k not in ids for k in layout):
         data["layout"] = {k: v for k, v in layout.items() if k in ids}
