@@ -80,7 +80,7 @@ def report_text(result: Any, errors: list[str], out: str, prefer: str) -> str:
                     "      ",
                 )
             )
-    for x in result.links_dropped:
+    for x in result.left_out:
         if "risk" in x:
             lines.extend(
                 wrap(
@@ -163,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
                 "output": str(out),
                 "clean": result.clean and not errors,
                 "conflicts": [c.to_dict() for c in result.conflicts],
-                "links_dropped": result.links_dropped,
+                "left_out": result.left_out,
                 "positions_both_moved": result.positions_both_moved,
                 "errors": errors,
             },

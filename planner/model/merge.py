@@ -98,17 +98,18 @@ class Conflict:
 
 @dataclass
 class MergeResult:
-    """The merged plan, the conflicts (in file order), the links left out because an end was deleted, and how
+    """The merged plan, the conflicts (in file order), the links and risk mentions left out because
+    the decision they name was deleted, and how
     many card positions both sides moved."""
 
     plan: Plan
     conflicts: list[Conflict] = field(default_factory=list)
-    links_dropped: list[dict[str, Any]] = field(default_factory=list)
+    left_out: list[dict[str, Any]] = field(default_factory=list)
     positions_both_moved: int = 0
 
     @property
     def clean(self) -> bool:
-        return not self.conflicts and not self.links_dropped
+        return not self.conflicts and not self.left_out
 
 
 def _keys(items: list[Any], kind: str) -> list[Hashable]:

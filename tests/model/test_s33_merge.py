@@ -92,7 +92,7 @@ def test_a_link_to_a_decision_the_other_side_deleted_is_left_out_and_listed() ->
     theirs["dependencies"].append({"from": gone, "to": "t-new", "type": "FS"})
     m = merge_plans(_plan(BASE), _plan(ours), _plan(theirs))
     assert "t-new" in [d.id for d in m.plan.decisions] and gone not in [d.id for d in m.plan.decisions]
-    assert m.links_dropped == [{"from": gone, "to": "t-new", "type": "FS"}] and not m.clean
+    assert m.left_out == [{"from": gone, "to": "t-new", "type": "FS"}] and not m.clean
 
 
 def test_additions_keep_their_place_and_a_reordering_is_taken() -> None:
