@@ -98,9 +98,8 @@ class Conflict:
 
 @dataclass
 class MergeResult:
-    """The merged plan, the conflicts (in file order), the links and risk mentions left out because
-    the decision they name was deleted, and how
-    many card positions both sides moved."""
+    """The merged plan, the conflicts (in file order), the links and risk mentions left out because the decision
+    they name was deleted, and how many card positions both sides moved."""
 
     plan: Plan
     conflicts: list[Conflict] = field(default_factory=list)
