@@ -138,6 +138,7 @@ _EDIT = st.tuples(
 def _edited(base: dict[str, Any], edits: list[tuple[str, int, int]], side: str) -> dict[str, Any]:
     """``base`` with ``edits`` made as a user would make them (deleting a decision deletes its links)."""
     data = copy.deepcopy(base)
+    data.setdefault("dependencies", [])
     for n, (kind, i, j) in enumerate(edits):
         decisions = data["decisions"]
         if not decisions:
