@@ -32,6 +32,8 @@ from typing import Any
 
 __all__ = [
     "ESTIMATES",
+    "file_value",
+    "plain_number",
     "MONTHS",
     "axis_date",
     "date_span",
@@ -126,6 +128,36 @@ def format_weeks(weeks: float | None) -> str:
         return "-"
     text = f"{w:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def plain_number(value: float) -> str:
+    """A number that is not a week figure (a probability, a lag in a file, an estimate as written) for text: up to
+    six decimals, never an exponent, trailing zeros, float noise or ``-0``.
+
+    >>> plain_number(1e-05), plain_number(2.0000000001), plain_number(-0.0), plain_number(0.35), plain_number(3)
+    ('0.00001', '2', '0', '0.35', '3')
+    """
+    if not math.isfinite(float(value)):
+        return "-"
+    text = f"{float(value):.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def file_value(value: Any) -> str:
+    """A field's value as a plan file holds it, for a sentence that compares versions (``planner diff``,
+    ``planner merge``, the app's merge): a three-point estimate ``1/2/3``, a number by :func:`plain_number`,
+    text quoted (:func:`quoted`), anything else as compact JSON.
+
+    >>> file_value({"optimistic": 1, "likely": 2.5, "pessimistic": 4}), file_value(3.0), file_value("A"), file_value(["x"])
+    ('1/2.5/4', '3', "'A'", '["x"]')
+    """
+    import json
+
+    if isinstance(value, dict) and set(value) == {"optimistic", "likely", "pessimistic"}:
+        return "/".join(plain_number(value[k]) for k in ("optimistic", "likely", "pessimistic"))
+    if isinstance(value, float):
+        return plain_number(value)
+    return quoted(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def format_percent(percent: float | None) -> str:

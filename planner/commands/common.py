@@ -604,17 +604,7 @@ WIDTH = 80
 (findings and lines that name every stage stay one line each, for grep)."""
 
 
-def plain_number(value: float) -> str:
-    """A number that is not a week figure (a probability, a lag in a file, an estimate as written) for text: up to
-    six decimals, never an exponent, trailing zeros, float noise or ``-0``.
-
-    >>> plain_number(1e-05), plain_number(2.0000000001), plain_number(-0.0), plain_number(0.35), plain_number(3)
-    ('0.00001', '2', '0', '0.35', '3')
-    """
-    if not math.isfinite(float(value)):
-        return "-"
-    text = f"{float(value):.6f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+plain_number = units.plain_number  # (the commands' name for the one rule, planner.units)
 
 
 def columns(text: str) -> int:

@@ -5,11 +5,11 @@ did to the figures (issue 13). The figures are the same comparison as ``planner 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from planner import units
 from planner.commands.common import MAX_ITERATIONS_EACH, plain_number, whole_number, wrap
 from planner.units import quoted
 
@@ -44,12 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_format_arguments(parser)
 
 
-def _value(v: Any) -> str:
-    if isinstance(v, dict) and set(v) == {"optimistic", "likely", "pessimistic"}:
-        return "/".join(plain_number(v[k]) for k in ("optimistic", "likely", "pessimistic"))
-    if isinstance(v, float):
-        return plain_number(v)
-    return json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else quoted(v)
+_value = units.file_value
 
 
 def changes_text(d: Any) -> str:

@@ -10,7 +10,6 @@ import sys
 from typing import Any
 
 from planner.commands.common import STDIN, wrap
-from planner.units import quoted
 
 NAME = "merge"
 HELP = "merge two edits of a plan against their common ancestor (git's merge driver for *.plan.json)"
@@ -52,55 +51,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _value(v: Any) -> str:
-    from planner.commands.diff import _value as shown
-    from planner.model.merge import MISSING
-
-    return "(deleted)" if v is MISSING else shown(v)
-
-
 def report_text(result: Any, errors: list[str], out: str, prefer: str) -> str:
     """What ``planner merge`` says (text): where the plan went, each conflict with the three values and the one
-    kept, each link left out, and the merged plan's errors."""
-    lines: list[str] = []
-    head = f"Merged into {out}"
-    if result.clean and not errors:
-        lines.append(f"{head}: no conflicts.")
-    else:
-        lines.append(f"{head}.")
+    kept, each thing left out (:meth:`planner.model.merge.MergeResult.described`), and the merged plan's errors."""
+    lines = [f"Merged into {out}: no conflicts." if result.clean and not errors else f"Merged into {out}."]
     if result.conflicts:
         n = len(result.conflicts)
         lines.append(f"{n} conflict{'s' if n != 1 else ''} (both sides changed it differently):")
-        for c in result.conflicts:
-            lines.extend(
-                wrap(
-                    f"{c.where}: base {_value(c.base)}; ours {_value(c.ours)}; theirs {_value(c.theirs)} -> "
-                    f"kept {c.kept}",
-                    "  ! ",
-                    "      ",
-                )
-            )
-    for x in result.left_out:
-        if "risk" in x:
-            lines.extend(
-                wrap(
-                    f"risk {quoted(str(x['risk']))} no longer names decision {quoted(str(x['decision']))}: it was "
-                    "deleted on the other side",
-                    "  - ",
-                    "      ",
-                )
-            )
-            continue
-        gone = [e for e in (x.get("from"), x.get("to")) if e not in {d.id for d in result.plan.decisions}]
-        lines.extend(
-            wrap(
-                f"link {x.get('from')} -> {x.get('to')} left out: "
-                + ", ".join(f"decision {quoted(str(e))}" for e in gone)
-                + " was deleted on the other side",
-                "  - ",
-                "      ",
-            )
-        )
+    for sign, sentence in result.described():
+        lines.extend(wrap(sentence, f"  {sign} ", "      "))
     if result.positions_both_moved:
         n = result.positions_both_moved
         lines.append(

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from planner.model.plan import Plan
-from planner.units import quoted
+from planner.units import file_value, quoted
 
 Side = Literal["ours", "theirs"]
 
@@ -109,6 +109,43 @@ class MergeResult:
     @property
     def clean(self) -> bool:
         return not self.conflicts and not self.left_out
+
+    def described(self) -> list[tuple[str, str]]:
+        """What the merge could not decide alone, as sentences: ``("!", ...)`` a conflict with its three values
+        and the side kept, ``("-", ...)`` something left out. The command line and the app say the same."""
+
+        def shown(v: Any, gone: str) -> str:
+            return gone if v is MISSING else file_value(v)
+
+        out = [
+            (
+                "!",
+                f"{c.where}: base {shown(c.base, '(none)')}; ours {shown(c.ours, '(deleted)')}; "
+                f"theirs {shown(c.theirs, '(deleted)')} -> kept {c.kept}",
+            )
+            for c in self.conflicts
+        ]
+        ids = {d.id for d in self.plan.decisions}
+        for x in self.left_out:
+            if "risk" in x:
+                out.append(
+                    (
+                        "-",
+                        f"risk {quoted(str(x['risk']))} no longer names decision {quoted(str(x['decision']))}: "
+                        "it was deleted on the other side",
+                    )
+                )
+            else:
+                gone = [e for e in (x.get("from"), x.get("to")) if e not in ids]
+                out.append(
+                    (
+                        "-",
+                        f"link {x.get('from')} -> {x.get('to')} left out: "
+                        + ", ".join(f"decision {quoted(str(e))}" for e in gone)
+                        + " was deleted on the other side",
+                    )
+                )
+        return out
 
 
 def _keys(items: list[Any], kind: str) -> list[Hashable]:
