@@ -480,7 +480,7 @@ def _draw(
         si = shown[a][1]
         ax.axhspan(a - 0.5, z - 0.5, color=style.BAND[si % 2], zorder=0, linewidth=0)
         r = stage_res[si]
-        name = r.name.upper() + (" (continued)" if continued and b == 0 else "")
+        name = style.caps(r.name) + (" (continued)" if continued and b == 0 else "")
         if font >= MIN_LABEL_PT:
             ax.text(
                 label_x,

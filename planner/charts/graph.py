@@ -425,7 +425,7 @@ def _draw(
             ax.text(
                 cx,
                 head_y,
-                style.fit_line(f"{k + 1} \u00b7 {r.name.upper()}", col_in, font * 1.15, bold=True),
+                style.fit_line(f"{k + 1} \u00b7 {style.caps(r.name)}", col_in, font * 1.15, bold=True),
                 ha="center",
                 va="top",
                 fontsize=font * 1.15,

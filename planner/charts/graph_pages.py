@@ -796,7 +796,7 @@ def draw_page(fig: Figure, analysis: Any, page: GraphPage, selected: set[str]) -
             continue  # the stage goes on from the band above, under its header
         if stg < len(stage_res):
             r = stage_res[stg]
-            name = f"{stg + 1} \u00b7 {r.name.upper()}"
+            name = f"{stg + 1} \u00b7 {style.caps(r.name)}"
             sub = (
                 f"gated wk {units.week_span(r.gated_start, r.gated_finish)}"
                 if r.gated_start is not None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import textwrap
 import threading
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from functools import lru_cache
@@ -178,6 +179,29 @@ def cut_at_word(text: str, keep: int) -> str:
         if space > 0 and len(head[:space].rstrip(_CUT_TRAIL)) * 2 >= len(head):
             head = head[:space]
     return (head.rstrip(_CUT_TRAIL) or head.rstrip()) + "\u2026"
+
+
+_GREEK_ACCENTS = frozenset(
+    "\u0300\u0301\u0313\u0314\u0342\u0345"
+)  # tonos/oxia, varia, breathings, perispomeni
+
+
+def caps(text: str) -> str:
+    """``text`` in capitals, as a stage's header is set: Greek capitals without their accents ('ΕΠΙΚΥΡΩΣΗ', not
+    'ΕΠΙΚΎΡΩΣΗ': Greek all-caps drop the tonos; a dialytika stays), other scripts as ``str.upper``."""
+    up = text.upper()
+    if not any("\u0370" <= c <= "\u03ff" or "\u1f00" <= c <= "\u1fff" for c in up):
+        return up
+    out: list[str] = []
+    greek = False
+    for c in unicodedata.normalize("NFD", up):
+        if unicodedata.combining(c):
+            if greek and c in _GREEK_ACCENTS:
+                continue
+        else:
+            greek = "\u0370" <= c <= "\u03ff" or "\u1f00" <= c <= "\u1fff"
+        out.append(c)
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 def ellipsize(text: str, max_chars: int) -> str:
