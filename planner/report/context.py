@@ -40,6 +40,7 @@ from planner.report.vector import (
     right_to_left,
     smallest_font,
 )
+from planner.units import joined as units_joined
 
 
 def esc(text: Any) -> str:
@@ -350,6 +351,49 @@ def laid_out_paragraph(text: str, style: Any, *, markup: bool, bullet: str | Non
         else [[(line, style.fontName, float(style.fontSize), style.textColor)] for line in text.split("\n")]
     )
     return None if lines is None else LaidOutParagraph(lines, style, bullet)
+
+
+_CJK_HINT = (
+    "for Chinese, Japanese and Korean WenQuanYi Micro Hei or Droid Sans Fallback (Debian and Ubuntu packages "
+    "fonts-wqy-microhei, fonts-droid-fallback; Microsoft YaHei on Windows)"
+)
+_FONT_HINTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC", "FULLWIDTH", "HALFWIDTH"),
+        _CJK_HINT,
+    ),
+    (
+        ("DEVANAGARI",),
+        "for Hindi and other Devanagari text Noto Sans Devanagari or Lohit Devanagari (fonts-noto-core, "
+        "fonts-lohit-deva; Nirmala UI on Windows)",
+    ),
+    (("THAI",), "for Thai Noto Sans Thai (fonts-noto-core)"),
+    (
+        ("BENGALI", "TAMIL", "TELUGU", "GUJARATI"),
+        "for Bengali, Tamil, Telugu or Gujarati the Noto Sans font of that script (fonts-noto-core)",
+    ),
+)
+_SYMBOL_HINT = "for emoji and symbols Symbola (fonts-symbola)"
+
+
+def font_hints(chars: Sequence[str]) -> list[str]:
+    """Which fonts to install for ``chars`` (characters no installed font draws), by their scripts: a Thai plan
+    was told of fonts for Chinese, Japanese, Korean and emoji, none of which has Thai. Emoji and symbols get
+    Symbola; a script with no hint of its own, or an unnamed character, both the CJK fonts and Symbola."""
+    import unicodedata
+
+    order = [_CJK_HINT, *(h for _, h in _FONT_HINTS[1:]), _SYMBOL_HINT]
+    out: set[str] = set()
+    for c in chars:
+        name = unicodedata.name(c, "")
+        hint = next((h for keys, h in _FONT_HINTS if any(k in name for k in keys)), None)
+        if hint is not None:
+            out.add(hint)
+        elif name and unicodedata.category(c).startswith("S"):  # emoji and symbols
+            out.add(_SYMBOL_HINT)
+        else:  # a script without a hint of its own, or a character Unicode does not name: as before, both
+            out.update((_CJK_HINT, _SYMBOL_HINT))
+    return [h for h in order if h in out] or [_CJK_HINT, _SYMBOL_HINT]
 
 
 MISSING_SHOWN = 6  # characters without a font named in the report's note, with their code points
@@ -865,13 +909,12 @@ class ReportContext:
             shown += f" and {units.count(more, 'more character') if len(chars) < MISSING_COUNTED else 'more'}"
         # The fonts named are ones the report can embed (TrueType outlines): Noto Sans CJK, named before, comes as
         # OpenType (CFF) collections, which ReportLab cannot embed, so installing it left the boxes.
+        hints = font_hints(chars)
         return self.p(
             f"Some characters of the plan have no font on this computer and show as boxes in this report: "
             f"{shown}. The text itself is in the PDF (search and copy find it). To see them, install a font that "
-            "has them with TrueType outlines and make the report again: for Chinese, Japanese and Korean "
-            "WenQuanYi Micro Hei or Droid Sans Fallback (Debian and Ubuntu packages fonts-wqy-microhei, "
-            "fonts-droid-fallback; Microsoft YaHei on Windows), for emoji and symbols Symbola (fonts-symbola). "
-            "Noto Sans CJK's OpenType files cannot be embedded.",
+            f"has them with TrueType outlines and make the report again: {units_joined(hints)}."
+            + (" Noto Sans CJK's OpenType files cannot be embedded." if hints[0] is _CJK_HINT else ""),
             "small",
         )
 
