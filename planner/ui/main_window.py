@@ -1188,6 +1188,7 @@ class MainWindow(QMainWindow):
         self._set_plan(plan, entry.original_path)
         if changed == "modified":  # the next save asks before replacing what was saved there since
             self.file_guard.known = entry.original_digest
+            self.file_guard.base = None  # (the file as the session last read it is gone: no merge against it)
         shown = entry.scenario if entry.scenario in self.doc.scenarios.names() else None
         if shown is not None:  # the last edits were made in it: show them where they were made
             self.doc.scenarios.switch(shown)

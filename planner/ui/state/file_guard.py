@@ -4,7 +4,9 @@
   stops watching a path that another program replaced by an atomic rename (git, most editors, our own save), and
   a touch without a change must not prompt. When the content differs from what the app last read or wrote, the
   user chooses **Reload** (their unsaved edits are dropped), **Keep mine** (the file's change is noted as seen;
-  the next save replaces it) or **Compare** (a line diff of the file against the plan in the window).
+  the next save replaces it), **Merge** (with unsaved edits: the file's changes and the window's put together by
+  the three-way merge of ``planner merge``, against the file as the window last read or wrote it; one undo step,
+  conflicts listed) or **Compare** (a line diff of the file against the plan in the window).
 - Before a save replaces the file, :meth:`FileGuard.confirm_overwrite` refuses to overwrite a change the user has
   not seen (or to recreate a file deleted since) without asking.
 - While a plan is open, a lock in the app's data folder names the host and process; another instance opening the
@@ -54,6 +56,30 @@ def file_digest(path: str | os.PathLike[str]) -> str | None:
     finally:
         os.close(fd)
     return h.hexdigest()
+
+
+BASE_MOST = 64 * 1024 * 1024
+"""The largest file whose content is kept as the common ancestor of a merge (the plan as last read or written)."""
+
+
+def regular_bytes(path: str | os.PathLike[str], most: int) -> bytes | None:
+    """The bytes of ``path`` when it is a regular file of at most ``most`` bytes (read without blocking, as
+    :func:`file_digest` reads), else None."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (OSError, ValueError):
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > most:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(most + 1)
+        return raw if len(raw) <= most else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 SHOWN_NAME_MOST = 60
@@ -151,6 +177,10 @@ class FileGuard(QObject):
         self._poll.timeout.connect(self.check)
         self.prompt: QMessageBox | None = None
         self.compare_dialog: QDialog | None = None
+        self.merge_report: QMessageBox | None = None
+        self.base: bytes | None = (
+            None  # the file as the window last read or wrote it: a merge's common ancestor
+        )
 
     # -- what is open ----------------------------------------------------------------------------------------
     def watch(self, path: str | None) -> None:
@@ -163,10 +193,11 @@ class FileGuard(QObject):
             if path is not None:
                 self._take_lock(path)
         if path is None:
-            self.known, self._sig = None, None
+            self.known, self._sig, self.base = None, None, None
             self._poll.stop()
             return
-        self.known = file_digest(path)
+        self.base = regular_bytes(path, BASE_MOST)
+        self.known = hashlib.sha256(self.base).hexdigest() if self.base is not None else file_digest(path)
         self._sig = _signature(path)
         if path not in self._watcher.files() and os.path.exists(path):
             self._watcher.addPath(path)
@@ -176,7 +207,7 @@ class FileGuard(QObject):
         """The window closes: stop watching, close an open question, let go of the lock."""
         self._poll.stop()
         self._soon.stop()
-        for dialog in (self.prompt, self.compare_dialog):
+        for dialog in (self.prompt, self.compare_dialog, self.merge_report):
             if dialog is not None:
                 dialog.done(0)
         if self._watcher.files():
@@ -266,6 +297,7 @@ class FileGuard(QObject):
         )
         box.setObjectName("fileChangedPrompt")
         box.setWindowModality(Qt.WindowModality.WindowModal)
+        merge_b = None
         mine = "your unsaved changes" if w.doc.is_modified else "the plan in this window"
         if state == "modified":
             box.setText(f"{name} was changed by another program.")
@@ -277,6 +309,13 @@ class FileGuard(QObject):
             keep_b = box.addButton("Keep Mine", QMessageBox.ButtonRole.RejectRole)
             compare_b = box.addButton("Compare…", QMessageBox.ButtonRole.ActionRole)
             box.setDefaultButton(keep_b)
+            if self.can_merge():
+                merge_b = box.addButton("Merge", QMessageBox.ButtonRole.ActionRole)
+                box.setInformativeText(
+                    f"Reload it (dropping {mine}), keep yours (the next save replaces the file), merge the two "
+                    "(its changes and yours in one plan; where both changed the same thing, yours is kept and "
+                    "listed), or compare them first?"
+                )
         elif os.path.isdir(self.path or ""):  # (a checkout that turned the file into a folder, or a mistake)
             box.setText(f"{name} was replaced by a folder of the same name.")
             box.setInformativeText(
@@ -302,6 +341,8 @@ class FileGuard(QObject):
             box.deleteLater()
             if clicked is reload_b and reload_b is not None:
                 self.reload()
+            elif merge_b is not None and clicked is merge_b:
+                self.merge()
             elif clicked is compare_b and compare_b is not None:
                 self.compare()
             elif clicked is keep_b or clicked is None:
@@ -317,6 +358,68 @@ class FileGuard(QObject):
     def reload(self) -> None:
         if self.path is not None:
             self.window.open_file(self.path)
+
+    def can_merge(self) -> bool:
+        """Merge is offered when the window has unsaved edits (else Reload is the same), knows the file as it last
+        read or wrote it (not after restoring a crashed session whose file changed since), and shows the base
+        plan rather than a scenario."""
+        doc = self.window.doc
+        return self.base is not None and doc.is_modified and doc.scenarios.active is None
+
+    def merge(self) -> QMessageBox | None:
+        """Put the file's changes and the window's together (:func:`planner.model.merge.merge_plans`, the file as
+        last read or written the common ancestor, the window's value kept where both changed one thing) as one
+        undo step, and say what the merge could not decide. Nothing is saved: the file on disk counts as seen, so
+        the next save writes the merged plan without asking."""
+        from planner.model import PlanLoadError, load_plan_bytes
+        from planner.model.merge import merge_plans
+        from planner.ui.state.undo import ReplacePlanCommand
+
+        w = self.window
+        path = self.path or ""
+        raw = regular_bytes(path, BASE_MOST)
+        try:
+            if raw is None or self.base is None:
+                raise PlanLoadError(path, "the file can no longer be read as a plan")
+            theirs = load_plan_bytes(raw, path)
+            base = load_plan_bytes(self.base, path)
+            result = merge_plans(base, w.doc.file_plan(), theirs, prefer="ours")
+        except PlanLoadError as exc:
+            w.show_error(
+                "Cannot merge", "The file on disk and this window's plan could not be merged.", str(exc)
+            )
+            return None
+        selection = list(w.doc.selection)
+        w.doc.undo_stack.push(ReplacePlanCommand(w.doc, result.plan, "Merge Changes from Disk"))
+        w.doc.select([i for i in selection if w.doc.decision(i) is not None])
+        self.base = raw
+        self.known = hashlib.sha256(raw).hexdigest()
+        self._sig = _signature(path)
+        name = shown_path(Path(path).name)
+        said = result.described()
+        box = QMessageBox(QMessageBox.Icon.Information, "Merged", "", QMessageBox.StandardButton.Ok, w)
+        box.setObjectName("mergeReport")
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        if not said:
+            box.setText(f"The changes to {name} and yours are both in the plan now.")
+        else:
+            n = len(result.conflicts)
+            both = (
+                f" You both changed {n} thing{'s' if n != 1 else ''} differently: your value was kept."
+                if n
+                else ""
+            )
+            box.setText(
+                f"The changes to {name} and yours are in the plan now.{both} Show Details lists what to check."
+            )
+            box.setDetailedText("\n".join(f"{sign} {sentence}" for sign, sentence in said))
+        box.setInformativeText(
+            "Nothing is saved yet: save to write the merged plan (Undo takes the merge back)."
+        )
+        box.finished.connect(lambda _r: setattr(self, "merge_report", None))
+        self.merge_report = box
+        box.open()
+        return box
 
     def compare(self) -> QDialog:
         """A line diff of the file on disk against the plan in the window, with Reload and Keep Mine."""
