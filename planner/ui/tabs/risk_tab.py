@@ -398,6 +398,7 @@ class RiskTab(QWidget):
         top.setStretchFactor(1, 1)
         top.setChildrenCollapsible(False)
         self.top = top
+        top.stacked_changed.connect(lambda _stacked: self._fit_stacked_figures())
         self._fit_figures_width()
 
         self.register = RiskRegisterView(doc, self)
@@ -498,12 +499,35 @@ class RiskTab(QWidget):
         if hasattr(self, "top"):
             self.top.want_side(scroll.minimumWidth())
 
+    def _fit_stacked_figures(self) -> None:
+        """Stacked above the charts, the figures keep their run's state line and the whole percentile table (the
+        page scrolls, :func:`scroll_page`): at 1280x800 with a 150 % font they were squeezed to 68 px, the table's
+        header and half of P10 over a scroll bar, the chart below them 250 px tall. Side by side they have the
+        charts' height."""
+        scroll = self.figures_scroll
+        least = 0
+        if self.top.orientation() == Qt.Orientation.Vertical:
+            margins = self._figures_layout.contentsMargins()
+            least = (
+                margins.top()
+                + self.state_label.sizeHint().height()
+                + self._figures_layout.spacing()
+                + self.results.minimumHeight()
+                + margins.bottom()
+                + 2 * scroll.frameWidth()
+            )
+        if scroll.minimumHeight() != least:
+            scroll.setMinimumHeight(least)
+            self.top.updateGeometry()
+
     def _fit_results_height(self) -> None:
         """The percentile table tall enough for its eight rows and header in its font as it is now: at the desk's
         height in presentation type (rows 1.6 times taller and more) it showed P10 to P90 and scrolled the rest, with
         the column below it empty on a 2560x1440 panel."""
         rows = self.results.rowCount()
         self.results.setMinimumHeight(int(self.fontMetrics().height() * 1.5 * (rows + 1.6)))
+        if hasattr(self, "top"):
+            self._fit_stacked_figures()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

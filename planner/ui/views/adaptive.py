@@ -10,7 +10,7 @@ chart gets the tab's whole width (time runs along it) and the panel goes below i
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
@@ -25,6 +25,9 @@ class AdaptiveSplitter(QSplitter):
     proportion in large type: :meth:`readable_width`) beside the others' minimum widths; else stacked in the order
     added, when the main pane can be ``main_height`` pixels tall above or below them. The main pane gets
     ``main_share`` of the room when the orientation changes."""
+
+    stacked_changed = Signal(bool)
+    """The panes went from side by side to stacked (True) or back (False)."""
 
     def __init__(
         self,
@@ -156,6 +159,7 @@ class AdaptiveSplitter(QSplitter):
         wanted = self.wanted(width, height)
         if wanted != self.orientation():
             self.setOrientation(wanted)
+            self.stacked_changed.emit(wanted == Qt.Orientation.Vertical)
             self.updateGeometry()  # the minimum height differs stacked (the page scrolls to it)
             self._share(width if wanted == Qt.Orientation.Horizontal else height)
         self._give_side()
