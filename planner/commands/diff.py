@@ -9,9 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from planner import units
-from planner.commands.common import MAX_ITERATIONS_EACH, plain_number, whole_number, wrap
-from planner.units import quoted
+from planner.commands.common import MAX_ITERATIONS_EACH, whole_number, wrap
 
 NAME = "diff"
 HELP = "compare two plan files: decisions and links added, removed or edited, and the effect on the figures"
@@ -44,47 +42,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_format_arguments(parser)
 
 
-_value = units.file_value
-
-
 def changes_text(d: Any) -> str:
-    lines: list[str] = []
-    add = lines.append
+    """``planner diff``'s list of changes (:meth:`planner.model.diff.PlanDiff.changes`), each wrapped to 80
+    columns under its sign (a long title or note no longer runs off the terminal)."""
     if d.empty:
         return "No changes: both plans hold the same decisions, links, teams and settings.\n"
-    for k, v in d.plan.items():
-        add(f"  plan {k}: {_value(v['a'])} -> {_value(v['b'])}")
-    for label, ld in (
-        ("decision", d.decisions),
-        ("team", d.teams),
-        ("risk", d.risks),
-        ("stage", d.stages),
-        ("area", d.areas),
-    ):
-        for i in ld.added:
-            add(f"  + {label} {i}")
-        for i in ld.removed:
-            add(f"  - {label} {i}")
-        for i, fields in ld.changed:
-            add(
-                f"  ~ {label} {i}: "
-                + "; ".join(f"{k} {_value(v['a'])} -> {_value(v['b'])}" for k, v in fields.items())
-            )
-    for label, key in (("+", "added"), ("-", "removed"), ("~", "changed")):
-        for kind, named in (("scenario", d.scenarios), ("baseline", d.baselines)):
-            for name in named.get(key, []):
-                add(f"  {label} {kind} {quoted(name)}")
-    for x in d.dependencies_added:
-        add(f"  + link {x['from']} -> {x['to']} ({x['type']}, lag {plain_number(x['lag'])})")
-    for x in d.dependencies_removed:
-        add(f"  - link {x['from']} -> {x['to']} ({x['type']}, lag {plain_number(x['lag'])})")
-    for x in d.dependencies_changed:
-        add(
-            f"  ~ link {x['from']} -> {x['to']}: "
-            + "; ".join(f"{k} {_value(v['a'])} -> {_value(v['b'])}" for k, v in x["fields"].items())
-        )
-    # each change wrapped to 80 columns under its sign (a long title or note no longer runs off the terminal)
-    return "".join(f"{x}\n" for line in lines for x in wrap(line[4:], line[:4], "      "))
+    return "".join(
+        f"{x}\n" for sign, text in d.changes() for x in wrap(text, f"  {sign} " if sign else "  ", "      ")
+    )
 
 
 def run(args: argparse.Namespace) -> int:

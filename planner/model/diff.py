@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from planner import units
 from planner.model.plan import Dependency, Plan
 
 
@@ -100,6 +101,50 @@ class PlanDiff:
             and not any(self.scenarios.values())
             and not any(self.baselines.values())
         )
+
+    def changes(self) -> list[tuple[str, str]]:
+        """Each change as ``(sign, text)``: ``+`` added, ``-`` removed, ``~`` edited, no sign for the plan's own
+        fields (``plan title: 'A' -> 'B'``, ``decision x: duration 3 -> 4``, ``link a -> b (FS, lag 0)``), in the
+        order ``planner diff`` lists them;
+        the app's Compare says the same (values by :func:`planner.units.file_value`)."""
+        value = units.file_value
+        out: list[tuple[str, str]] = [
+            ("", f"plan {k}: {value(v['a'])} -> {value(v['b'])}") for k, v in self.plan.items()
+        ]
+        for label, ld in (
+            ("decision", self.decisions),
+            ("team", self.teams),
+            ("risk", self.risks),
+            ("stage", self.stages),
+            ("area", self.areas),
+        ):
+            out += [("+", f"{label} {i}") for i in ld.added]
+            out += [("-", f"{label} {i}") for i in ld.removed]
+            out += [
+                (
+                    "~",
+                    f"{label} {i}: "
+                    + "; ".join(f"{k} {value(v['a'])} -> {value(v['b'])}" for k, v in f.items()),
+                )
+                for i, f in ld.changed
+            ]
+        for sign, key in (("+", "added"), ("-", "removed"), ("~", "changed")):
+            for kind, named in (("scenario", self.scenarios), ("baseline", self.baselines)):
+                out += [(sign, f"{kind} {units.quoted(name)}") for name in named.get(key, [])]
+        for sign, links in (("+", self.dependencies_added), ("-", self.dependencies_removed)):
+            out += [
+                (sign, f"link {x['from']} -> {x['to']} ({x['type']}, lag {units.plain_number(x['lag'])})")
+                for x in links
+            ]
+        out += [
+            (
+                "~",
+                f"link {x['from']} -> {x['to']}: "
+                + "; ".join(f"{k} {value(v['a'])} -> {value(v['b'])}" for k, v in x["fields"].items()),
+            )
+            for x in self.dependencies_changed
+        ]
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """The ``changes`` object of ``planner diff --format json`` (README, "planner diff")."""
