@@ -301,7 +301,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
                 _tile(
                     ctx,
                     format_money(cost.breakdown.total, cost.currency, compact=True),
-                    "total cost of the plan",
+                    _budget_words(cost),
                     "Cost",
                 )
             )
@@ -316,6 +316,18 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
                 )
             )
     return _fitted_cover(ctx, out, tiles)
+
+
+def _budget_words(cost: Any) -> str:
+    """The cover's Cost tile's line: the plan's total against its budget when it has one ('over budget by EUR
+    256k'), else 'total cost of the plan'."""
+    b = cost.breakdown
+    if b.budget is None:
+        return "total cost of the plan"
+    head = b.headroom or 0.0
+    if head < 0:
+        return f"over budget by {format_money(-head, cost.currency, compact=True)}"
+    return f"{format_money(head, cost.currency, compact=True)} under the budget"
 
 
 def cover_reason(reason: str, limit: int) -> str:
@@ -561,6 +573,17 @@ def _summary_body(
             r = cost.risk
             if cost.spend_varies:  # only when the uncertainty moves it
                 text += f" (P80 {esc(format_money(r.p80, cost.currency))})"
+        if b.budget is not None and (cost.risk is None or cost.risk.p_within_budget is None):
+            # (the summary said what the plan costs and not that it was 13 times its budget; the cost section did)
+            head = b.headroom or 0.0
+            text += (
+                f", within its budget of {esc(format_money(b.budget, cost.currency))}"
+                if head >= 0
+                else f", over its budget of {esc(format_money(b.budget, cost.currency))}: "
+                f"<b>an overrun of {esc(format_money(-head, cost.currency))}</b>"
+            )
+        if cost.risk is not None:
+            r = cost.risk
             if r.p_within_budget is not None:
                 text += f"; it stays within budget in {esc(units.format_share(r.p_within_budget))} of runs"
             if r.p_joint is not None:
