@@ -48,7 +48,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("csv", "xlsx", "mspdi", "gan")
-EXTRA_FORMATS = ("trello",)
+EXTRA_FORMATS = ("trello", "xer")
 """Formats a run takes only when ``--formats`` names them (the default four keep each seed's format: seed % 4)."""
 HANG_SECONDS = 10
 
@@ -476,6 +476,7 @@ PT = [
     "PT8H0M0S", "PT0H0M0S", "PT40H0M0S", "PT480H0M0S", "PT0.5H0M0S", "PT8H30M0S", "PT1H0M30S", "P1DT2H0M0S",
     "PT-8H0M0S", "PT99999999999H0M0S", "PT", "", "8", "PT8H", "P5D", "PTxH", "PT8H0M0S ", "PT1e308H0M0S",
     "PT8.5H0.5M0.5S", "PT0H1M0S", "P0Y0M5DT0H0M0S", "-PT8H0M0S",
+    "P10D", "P3DT8H", "P0D", "P99999999D", "P1e5D", "P-10D", "P10.5.3D", "P2.5D",  # day counts (session 33)
 ]  # fmt: skip
 XDATES = [
     "2027-03-01T08:00:00", "2027-03-05T17:00:00", "2027-02-28T00:00:00", "2027-03-01", "2027-03-01T08:00",
@@ -861,6 +862,110 @@ def trello_file(rng: random.Random) -> str:
     return text
 
 
+XER_DATES = ["2027-03-01 08:00", "2027-03-05 17:00", "2027-03-01", "2027-03-01 08:00:00", "2027-02-30 08:00",
+             "9999-12-31 23:59", "0001-01-01 00:00", "", "x", "2027-03-01T08:00:00", "1984-01-01 00:00"]  # fmt: skip
+XER_HOURS = ["0", "8", "40", "80", "16.5", "-8", "", "x", "1e308", "NaN", "inf", "99999999", "1,5", "0.001"]
+XER_TABLES: dict[str, tuple[str, ...]] = {
+    "PROJECT": ("proj_id", "proj_short_name", "clndr_id", "plan_start_date", "last_recalc_date", "export_flag"),
+    "CALENDAR": ("clndr_id", "default_flag", "clndr_name", "day_hr_cnt", "week_hr_cnt", "clndr_data"),
+    "PROJWBS": ("wbs_id", "proj_id", "parent_wbs_id", "proj_node_flag", "wbs_short_name", "wbs_name", "seq_num"),
+    "RSRC": ("rsrc_id", "rsrc_name", "rsrc_short_name", "rsrc_type"),
+    "TASK": ("task_id", "proj_id", "wbs_id", "clndr_id", "task_type", "status_code", "task_code", "task_name",
+             "target_drtn_hr_cnt", "remain_drtn_hr_cnt", "phys_complete_pct", "complete_pct_type", "act_start_date",
+             "act_end_date", "early_start_date", "early_end_date", "cstr_type", "cstr_date", "rsrc_id"),
+    "TASKPRED": ("task_pred_id", "task_id", "pred_task_id", "proj_id", "pred_proj_id", "pred_type", "lag_hr_cnt"),
+    "TASKRSRC": ("taskrsrc_id", "task_id", "proj_id", "rsrc_id", "remain_qty_per_hr", "target_qty_per_hr"),
+}  # fmt: skip
+"""The XER tables and fields the P6 import reads (planner/io/primavera.py), for :func:`xer_file`."""
+
+
+def xer_file(rng: random.Random) -> bytes:
+    """A P6 XER export, hostile: tables and fields in any order, rows with fewer or more fields than their %F, the
+    ids of rows that are not there, numbers and dates in every wrong shape, statuses and types P6 does not write, a
+    second project, no %E, CRLF or LF, Windows-1252 or UTF-8 (session 33)."""
+    hostile = rng.random() < 0.4  # else one value in 20 from the hostile pools: files that go deep
+
+    def date() -> str:
+        return pick(rng, XER_DATES) if hostile or rng.random() < 0.05 else rng.choice(XER_DATES[:2] + [""])
+
+    def hours() -> str:
+        return pick(rng, XER_HOURS) if hostile or rng.random() < 0.05 else rng.choice(XER_HOURS[:4])
+
+    n = rng.choice((0, 1, 3, 6, 10))
+    ids = [str(100 + k) for k in range(n)] + ["999", "", "x"]
+    projects = ["1"] + (["2"] if rng.random() < 0.2 else [])
+    rows: dict[str, list[list[str]]] = {
+        "PROJECT": [
+            [p, pick(rng, TEXTS) if rng.random() < 0.2 else f"P-{p}", rng.choice(["1", "7", ""]),
+             date(), date(), rng.choice(["Y", "N", ""])]
+            for p in projects
+        ],
+        "CALENDAR": [
+            ["1", "Y", "Standard", rng.choice(["8", "0", "-8", "x", "24"]), rng.choice(["40", "0", "x", "1e308", ""]),
+             rng.choice(["", "(0||CalendarData()(", "(0||CalendarData()((0||DaysOfWeek()())))", "x"])]
+        ],
+        "PROJWBS": [["10", "1", "", "Y", "P-1", pick(rng, TEXTS), "0"], ["11", "1", rng.choice(["10", "11", "99"]),
+                                                                        "N", "W", pick(rng, TEXTS), "1"]],
+        "RSRC": [[str(500 + k), pick(rng, TEXTS), f"R{k}", rng.choice(["RT_Labor", "RT_Equip", "RT_Mat", "", "x"])]
+                 for k in range(rng.randint(0, 3))],
+        "TASK": [],
+        "TASKPRED": [],
+        "TASKRSRC": [],
+    }  # fmt: skip
+    for k in range(n):
+        rows["TASK"].append(
+            [ids[k], rng.choice(projects + ["9"]), rng.choice(["10", "11", "12", ""]), rng.choice(["1", "", "5"]),
+             rng.choice(["TT_Task", "TT_Rsrc", "TT_FinMile", "TT_Mile", "TT_LOE", "TT_WBS", "", "x"]),
+             rng.choice(["TK_NotStart", "TK_Active", "TK_Complete", "", "x"]),
+             rng.choice([f"A{k}", f"A{k}", "A0", "", "a b", "x" * 60]), pick(rng, TEXTS), hours(),
+             hours(), rng.choice(["0", "50", "100", "150", "-5", "", "x"]),
+             rng.choice(["CP_Drtn", "CP_Phys", "CP_Units", ""]), date(), date(),
+             date(), date(), rng.choice(["", "CS_MSO", "CS_MSOA", "CS_MEOB", "x"]),
+             date(), rng.choice(["", "500", "501", "999"])]
+        )  # fmt: skip
+        for _ in range(rng.choice((0, 1, 1, 2, 3))):
+            rows["TASKPRED"].append(
+                [str(rng.randint(1, 99)), ids[k], rng.choice(ids), "1", rng.choice(projects + ["7", ""]),
+                 rng.choice(["PR_FS", "PR_SS", "PR_FF", "PR_SF", "", "PR_XX"]), hours()]
+            )  # fmt: skip
+        for _ in range(rng.choice((0, 1, 2))):
+            rows["TASKRSRC"].append(
+                [str(rng.randint(1, 99)), ids[k], "1", rng.choice(["500", "501", "502", "999", ""]),
+                 rng.choice(["1", "2", "0.5", "0", "-1", "x", "1e308", "NaN", ""]),
+                 rng.choice(["1", "2", "", "inf"])]
+            )  # fmt: skip
+    lines = []
+    if rng.random() < 0.95:
+        lines.append(
+            "ERMHDR\t" + rng.choice(["19.12", "8.0", "6.2", "22.12", ""]) + "\t2027-03-01\tProject\tadmin"
+        )
+    tables = list(rows)
+    if rng.random() < 0.5:
+        rng.shuffle(tables)
+    for table in tables:
+        if rng.random() < 0.05:
+            continue  # a table left out
+        fields = list(XER_TABLES[table])
+        order = list(range(len(fields)))
+        if rng.random() < 0.3:
+            rng.shuffle(order)
+        lines.append(f"%T\t{table}")
+        lines.append("%F\t" + "\t".join(fields[i] for i in order))
+        for row in rows[table]:
+            cells = [row[i] for i in order]
+            if rng.random() < 0.1:
+                cells = cells[: rng.randint(0, len(cells))]  # fewer fields than %F (older P6 versions)
+            elif rng.random() < 0.05:
+                cells += ["extra"]
+            lines.append("%R\t" + "\t".join(cells))
+    if rng.random() < 0.9:
+        lines.append("%E")
+    text = rng.choice(("\r\n", "\n")).join(lines) + "\r\n"
+    if rng.random() < 0.05:
+        text = text[: rng.randint(0, len(text))]  # cut short
+    return text.encode(rng.choice(("cp1252", "utf-8")), errors="replace")
+
+
 def make_case(
     seed: int, folder: Path, formats: tuple[str, ...] = FORMATS
 ) -> tuple[str, Path, dict[str, dict[str, float]] | None]:
@@ -888,6 +993,9 @@ def make_case(
     elif fmt == "mspdi":
         path = folder / f"case{seed}.xml"
         path.write_bytes(mspdi_file(rng).encode("utf-8", errors="surrogatepass"))
+    elif fmt == "xer":
+        path = folder / f"case{seed}.xer"
+        path.write_bytes(xer_file(rng))
     elif fmt == "trello":
         path = folder / f"case{seed}.json"
         path.write_bytes(trello_file(rng).encode("utf-8", errors="surrogatepass"))
