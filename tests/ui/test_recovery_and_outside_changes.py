@@ -233,7 +233,7 @@ def test_compare_shows_the_difference(qtbot, window, tmp_path):
     dialog = window.file_guard.compare()
     from PySide6.QtWidgets import QPlainTextEdit
 
-    text = dialog.findChild(QPlainTextEdit).toPlainText()
+    text = dialog.findChild(QPlainTextEdit, "linesView").toPlainText()  # (its Lines tab; Changes comes first)
     assert '-  "title": "Changed by a colleague",' in text
     dialog.reject()
 

@@ -114,3 +114,27 @@ def test_a_file_that_no_longer_reads_as_a_plan_is_said_and_nothing_changes(qtbot
     assert str(path.name) in box.informativeText() or "not valid JSON" in box.informativeText()
     box.done(0)
     assert window.doc.plan == before
+
+
+def test_compare_says_what_the_file_and_the_window_each_changed(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QPlainTextEdit, QPushButton
+
+    path = _opened(window, tmp_path)
+    first, second = (d.id for d in window.doc.plan.decisions[:2])
+    window.doc.edit_decision(first, duration=9)
+    _colleague(path, 1, title="Renamed by a colleague")
+    dialog = window.file_guard.compare()
+    text = dialog.findChild(QPlainTextEdit, "changesView").toPlainText()
+    disk, mine = text.split("Changed in this window and not saved:")
+    assert disk.startswith("Changed in the file on disk since this window last read or wrote it:")
+    assert (
+        f"~ decision {second}: title" in disk and "-> 'Renamed by a colleague'" in disk and first not in disk
+    )
+    assert f"~ decision {first}: duration" in mine and "-> 9" in mine and second not in mine
+    by_text = {b.text(): b for b in dialog.findChildren(QPushButton)}
+    assert by_text["Keep Mine"].isDefault() and not by_text["Reload"].isDefault()  # Enter never drops edits
+    merge = by_text["Merge"]
+    merge.click()
+    QApplication.processEvents()
+    assert window.doc.plan.decisions[1].title == "Renamed by a colleague"
+    window.file_guard.merge_report.done(0)

@@ -26,7 +26,16 @@ from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.model import dump_plan
 from planner.ui.state.settings import data_dir
@@ -421,9 +430,43 @@ class FileGuard(QObject):
         box.open()
         return box
 
+    def changes_text(self, disk_raw: bytes | None) -> str:
+        """What changed, said as ``planner diff`` says it (:meth:`planner.model.diff.PlanDiff.changes`): with the
+        file as the window last read or wrote it, the file's changes since and the window's unsaved ones apart;
+        without it, what differs from the window's plan to the file."""
+        from planner.model import PlanLoadError, load_plan_bytes
+        from planner.model.diff import diff_plans
+
+        def listed(d: Any) -> list[str]:
+            return [f"  {sign} {text}" if sign else f"  {text}" for sign, text in d.changes()] or [
+                "  (nothing)"
+            ]
+
+        path = self.path or ""
+        mine = self.window.doc.file_plan()
+        try:
+            if disk_raw is None:
+                raise PlanLoadError(path, "the file cannot be read")
+            disk = load_plan_bytes(disk_raw, path)
+            base = load_plan_bytes(self.base, path) if self.base is not None else None
+        except PlanLoadError as exc:
+            return f"The file on disk cannot be read as a plan:\n  {exc}"
+        if base is None:
+            return "From the plan in this window to the file on disk:\n" + "\n".join(
+                listed(diff_plans(mine, disk))
+            )
+        return (
+            "Changed in the file on disk since this window last read or wrote it:\n"
+            + "\n".join(listed(diff_plans(base, disk)))
+            + "\n\nChanged in this window and not saved:\n"
+            + "\n".join(listed(diff_plans(base, mine)))
+        )
+
     def compare(self) -> QDialog:
-        """A line diff of the file on disk against the plan in the window, with Reload and Keep Mine."""
+        """What changed on disk and in the window (:meth:`changes_text`) and a line diff of the two, with Reload,
+        Keep Mine and (when :meth:`can_merge`) Merge."""
         w = self.window
+        raw = regular_bytes(self.path or "", BASE_MOST)
         try:
             if not os.path.isfile(self.path or ""):  # (a FIFO in its place would block the read for good)
                 raise OSError(0, "it is no longer a regular file")
@@ -440,22 +483,41 @@ class FileGuard(QObject):
         dialog.setObjectName("compareDialog")
         dialog.setWindowTitle(f"Compare {name}")
         layout = QVBoxLayout(dialog)
-        layout.addWidget(
+        tabs = QTabWidget(dialog)
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        changes = QPlainTextEdit(dialog)
+        changes.setObjectName("changesView")
+        changes.setReadOnly(True)
+        changes.setPlainText(self.changes_text(raw))
+        tabs.addTab(changes, "Changes")
+        lines = QWidget(dialog)
+        lines_layout = QVBoxLayout(lines)
+        lines_layout.addWidget(
             QLabel("Lines starting with − are only in the file on disk; with + only in this window.")
         )
-        view = QPlainTextEdit(dialog)
+        view = QPlainTextEdit(lines)
+        view.setObjectName("linesView")
         view.setReadOnly(True)
         view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        view.setFont(fixed)
         view.setPlainText("\n".join(diff[:20_000]) if diff else "No differences.")
-        layout.addWidget(view)
+        lines_layout.addWidget(view)
+        tabs.addTab(lines, "Lines")
+        layout.addWidget(tabs)
         buttons = QDialogButtonBox(dialog)
         reload_b = buttons.addButton("Reload", QDialogButtonBox.ButtonRole.DestructiveRole)
         keep_b = buttons.addButton("Keep Mine", QDialogButtonBox.ButtonRole.RejectRole)
+        reload_b.setAutoDefault(False)  # Enter keeps the window's plan, as in the prompt; Reload drops edits
+        keep_b.setDefault(True)
         reload_b.clicked.connect(dialog.accept)
         reload_b.clicked.connect(self.reload)
         keep_b.clicked.connect(dialog.reject)
         keep_b.clicked.connect(self.acknowledge)
+        if self.can_merge():
+            merge_b = buttons.addButton("Merge", QDialogButtonBox.ButtonRole.ActionRole)
+            merge_b.setAutoDefault(False)
+            merge_b.clicked.connect(dialog.accept)
+            merge_b.clicked.connect(self.merge)
         layout.addWidget(buttons)
         dialog.resize(900, 600)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
