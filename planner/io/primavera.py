@@ -52,6 +52,7 @@ from planner.io.exporting import (
 from planner.io.mspdi import OWN_ALIASES
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan, exact_actual
 from planner.model.io import wide_encoding
+from planner.model.limits import MAX_WEEKS
 from planner.model.plan import DependencyType, Plan, Team
 from planner.units import agree, count, format_date, format_weeks, quoted, week_to_date
 
@@ -905,6 +906,17 @@ def outline_from_tables(
         if not resources and primary in team_of:
             resources.append((team_of[primary], 1.0))
         lead = team_of.get(primary) if primary in most or (not most and primary in team_of) else None
+        for moment, field_name in ((act_start, "act_start_date"), (act_end, "act_end_date")):
+            far = weeks_at(moment)
+            if moment is not None and far is not None and far > MAX_WEEKS:
+                raise InteropError(
+                    path,
+                    f"{where}: its actual date ({field_name}) {format_date(moment.date())} is "
+                    f"{format_weeks(far)} weeks after the project start"
+                    + (f", {format_date(start_dt.date())}" if start_dt is not None else "")
+                    + f": more than the {MAX_WEEKS:,.0f} a plan takes",
+                    hint="correct the activity's actual dates (or the project's start) in P6 and export again",
+                )
         actual_start = actual_at(act_start) if status in ("TK_Active", "TK_Complete") else None
         actual_finish = actual_at(act_end) if status == "TK_Complete" or ends_at_data_date else None
         own = hints.get(tid, {})
@@ -1120,6 +1132,15 @@ def outline_from_tables(
     # in the plan's 7-day weeks may be another day, as for every date of the file); the planner's own export
     # writes the status date's own day
     status_week = weeks_at(data_date)
+    if data_date is not None and status_week is not None and status_week > MAX_WEEKS:
+        raise InteropError(
+            path,
+            f"project {quoted(title or proj_id)}: its data date (last_recalc_date) {format_date(data_date.date())} is "
+            f"{format_weeks(status_week)} weeks after the project start"
+            + (f", {format_date(start_dt.date())}" if start_dt is not None else "")
+            + f": more than the {MAX_WEEKS:,.0f} a plan takes",
+            hint="set the data date in P6 (Schedule, F9) and export again",
+        )
     status: float | None = round(status_week, 6) if status_week is not None and status_week > 1e-9 else None
     status_value: dt.date | float | None = status
     if own_status is not None:

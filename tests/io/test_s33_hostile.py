@@ -67,3 +67,38 @@ def test_s33_a_negative_minutes_per_day_is_said_and_the_default_read(tmp_path: P
     plan, report = import_file(path)
     assert [round(d.weeks(), 3) for d in plan.decisions] == [2.0, 1.0, 2.0, 0.0]
     assert "MinutesPerDay -480 is no length of a day: read as 480" in [i.text() for i in report.items]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        (
+            "%F\ttask_id\tproj_id\twbs_id\tclndr_id\ttask_type\tstatus_code\ttask_code\ttask_name\ttarget_drtn_hr_cnt"
+            "\tremain_drtn_hr_cnt\trsrc_id\r\n%R\t100\t1\t10\t1\tTT_Task\tTK_NotStart\tA100\tRewire benches\t80\t80\t501",
+            "%F\ttask_id\tproj_id\twbs_id\tclndr_id\ttask_type\tstatus_code\ttask_code\ttask_name\ttarget_drtn_hr_cnt"
+            "\tremain_drtn_hr_cnt\trsrc_id\tact_start_date\tact_end_date\r\n%R\t100\t1\t10\t1\tTT_Task\tTK_Complete"
+            "\tA100\tRewire benches\t80\t0\t501\t2027-01-04 08:00\t9999-12-31 17:00",
+            "activity A100 'Rewire benches': its actual date (act_end_date) 31 Dec 9999 is ",
+        ),
+        (
+            "\t2027-01-04 08:00\t\t2027-01-04 08:00",
+            "\t2027-01-04 08:00\t\t9999-12-31 08:00",
+            "project 'Lab move': its data date (last_recalc_date) 31 Dec 9999 is ",
+        ),
+    ],
+)
+def test_s33_a_p6_date_past_the_plans_reach_is_refused_naming_its_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, says: str
+) -> None:
+    """A P6 date in 9999 was 'holds a date or a duration beyond what a calendar holds', naming no activity or field."""
+    raw = (DATA / "p6-crew-assignments.xer").read_bytes().decode("cp1252")
+    assert old in raw
+    path = tmp_path / "far.xer"
+    path.write_bytes(raw.replace(old, new).encode("cp1252"))
+    out = tmp_path / "out.plan.json"
+    assert main(["import", str(path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        says in err and "weeks after the project start, 4 Jan 2027: more than the 10,000 a plan takes" in err
+    )
+    assert "Traceback" not in err and not out.exists()
