@@ -91,6 +91,17 @@ def _fit_chars(text: str, width_in: float, size_pt: float, bold: bool = False) -
     return style.ellipsize(text, lo)
 
 
+def _fit_words(text: str, width_in: float, size_pt: float, bold: bool = False) -> str:
+    """:func:`_fit_chars`, ended after the last whole word it keeps (``style.cut_at_word``): a decision's title in
+    its lane read 'Stand up the labelled evaluati…' and 'Train adjusters on the triag…'. Never longer than
+    :func:`_fit_chars`'s, so it fits where that does."""
+    fitted = _fit_chars(text, width_in, size_pt, bold)
+    norm = " ".join(text.split())
+    if fitted == norm or not fitted.endswith("\u2026"):
+        return fitted
+    return style.cut_at_word(norm, len(fitted) - 1)
+
+
 def _wrap_in(text: str, width_in: float, size_pt: float, bold: bool, max_lines: int) -> list[str]:
     """``text`` in up to ``max_lines`` lines of ``width_in``; the last line ellipsised when it does not all fit."""
     words = text.split()
@@ -365,7 +376,7 @@ def _pack(
         else:
             xb = max(xb, xa + 0.03)
             text_x = xa + 0.05
-        title = _fit_chars(d.title, max_title, font, bold)
+        title = _fit_words(d.title, max_title, font, bold)
         tw = text_in(title, font, bold)
         # The title after the bar's start (inside a long bar), or else just before the bar; at the right edge,
         # before the bar, or failing that ending at the edge (over its own bar).
@@ -392,7 +403,7 @@ def _pack(
             after, room_before = g.x1 - after_x, xa - 0.05 - (g.x0 + 0.02)
             inside = 0.0 if d.milestone else xb - xa - 0.1
             room = max(after, room_before, inside)
-            title = _fit_chars(d.title, room, font, bold)
+            title = _fit_words(d.title, room, font, bold)
             tw = text_in(title, font, bold)
             if room == inside:
                 options.append((text_x, xa, xb))
