@@ -171,10 +171,10 @@ def key(command: str, n: int, iterations: int) -> str:
     return f"{command} {n}" + (f" x{iterations}" if iterations else "")
 
 
-def in_process(path: Path, rows: bool = True) -> dict[str, float]:
+def in_process(path: Path, rows: bool = True) -> dict[str, Any]:
     """CPU seconds of ``analyze(plan)`` (median of 3) and of loading, in a fresh process, with the plan loaded as
     the commands load it (``rows``: decisions and dependencies as planner.model.rows structs) or as the app does
-    (pydantic models)."""
+    (pydantic models); ``phases``: each step of the analysis timed alone (medians of 3), to say where it goes."""
     code = (
         "import gc, json, statistics, sys, time\n"
         "from planner.model import load_plan\n"
@@ -184,7 +184,21 @@ def in_process(path: Path, rows: bool = True) -> dict[str, float]:
         "gc.freeze(); ts = []\n"
         "for _ in range(3):\n"
         "    t = time.process_time(); analyze(plan); ts.append(time.process_time() - t)\n"
-        "print(json.dumps({'load': load, 'analyze': statistics.median(ts)}))\n"
+        "from planner.analysis import analyze_stages, compile_plan, sort_findings, validate\n"
+        "from planner.analysis.capacity import capacity_findings\n"
+        "from planner.analysis.progress import progress_schedule, schedule_progress_findings\n"
+        "from planner.model.io import gc_paused\n"
+        "ph = {k: [] for k in ('compile', 'validate', 'schedule', 'findings', 'stages')}\n"
+        "for _ in range(3):\n"
+        "    with gc_paused():\n"
+        "        c = [time.process_time()]; g = compile_plan(plan); c.append(time.process_time())\n"
+        "        f = validate(plan, g, scheduled=False); c.append(time.process_time())\n"
+        "        s = progress_schedule(plan, 'likely', g); c.append(time.process_time())\n"
+        "        sort_findings(f + capacity_findings(plan, s) + schedule_progress_findings(plan, s, 'likely'))\n"
+        "        c.append(time.process_time()); analyze_stages(plan, s); c.append(time.process_time())\n"
+        "    for k, a, b in zip(ph, c, c[1:]): ph[k].append(b - a)\n"
+        "print(json.dumps({'load': load, 'analyze': statistics.median(ts),\n"
+        "                  'phases': {k: statistics.median(v) for k, v in ph.items()}}))\n"
     )
     proc = subprocess.run(
         [PY, "-c", code, str(path), "1" if rows else "0"],
@@ -390,6 +404,9 @@ def main(argv: list[str] | None = None) -> int:
         f"analyze {fmt(inproc_models['analyze'])}, load_plan {fmt(inproc_models['load'])})  "
         f"{'PASS' if verdict else 'FAIL'}"
     )
+    phases = inproc.get("phases") or {}
+    if phases:  # where analyze(plan) goes, each step timed alone (one GC pause; analyze adds its collection)
+        print("    its steps on the rows: " + ", ".join(f"{k} {fmt(v)}" for k, v in phases.items()))
     ok &= verdict
     print()
     print("Floors (CPU, fresh processes that do only this; a whole command cannot cost less):")
