@@ -631,6 +631,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     inactive_under = 0  # tasks passed over under an inactive summary
     project_percent = 0.0  # the project summary's own % complete
     working_days: list[str] = []  # durations whose days ('P10D') the task's dates show to be working days
+    zero_dated: list[tuple[str, str]] = []  # (UID, name) of tasks with a Duration of 0 and dates apart
     for el in task_els:
         f: dict[str, Any] = {}
         repeated: list[tuple[str, Any]] = []
@@ -732,11 +733,11 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                     scheduled_actuals.append(name or uid)
         fmt = _int(_text(f, "DurationFormat"), 7)
         dur_text = _text(f, "Duration")
+        unreadable = False
         try:
             minutes = parse_pt_minutes(dur_text) if dur_text else 0.0
         except ValueError:
-            report.add("duration", f"unreadable duration {quoted(dur_text or '')}; read as 0", where)
-            minutes = 0.0
+            unreadable, minutes = True, 0.0
         elapsed = fmt in ELAPSED_FORMATS
         if elapsed:
             elapsed_keys.add(uid)
@@ -783,6 +784,27 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             # Tools that write MSPDI themselves often give only Start and Finish: the working time between them
             weeks = max(0.0, finish - start)
             from_dates += 1
+        elif (
+            dur_text
+            and minutes == 0
+            and start is not None
+            and finish is not None
+            and finish - start > 0.001
+            and not milestone
+            and not _text(f, "ActualStart")
+        ):
+            # ... or a Duration of 0 on every task (PT0H0M0S: the tool keeps no duration) beside dates apart: a
+            # task that is no milestone lasts as its dates draw it (said in one line, for tasks, not summaries)
+            weeks = finish - start
+            if not unreadable:
+                zero_dated.append((uid, name or uid))
+        if unreadable:
+            report.add(
+                "duration",
+                f"unreadable duration {quoted(dur_text or '')}; read as "
+                + (f"the working time between its Start and Finish, {plural_weeks(weeks)}" if weeks else "0"),
+                where,
+            )
         durations[uid] = weeks
         ctype = _int(_text(f, "ConstraintType"), 0)
         manual = _text(f, "Manual") == "1"
@@ -1022,6 +1044,16 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             f"{count(n, 'recurring task')} ({some(quoted(x[:40]) for x in recurring.values())}) {agree(n, 'is', 'are')} "
             f"carried as {agree(n, 'its', 'their')} {count(occurrences, 'occurrence')}, a decision each (the plan has "
             "no recurring work)",
+        )
+    leaves = {t.key for i, t in enumerate(tasks) if i + 1 == len(tasks) or tasks[i + 1].level <= t.level}
+    zero_named = [quoted(name) for uid, name in zero_dated if uid in leaves]
+    if zero_named:
+        n = len(zero_named)
+        report.add(
+            "duration",
+            f"{count(n, 'task')} {agree(n, 'has', 'have')} a Duration of 0 (PT0H0M0S) and no Milestone flag, "
+            f"{agree(n, 'its', 'their')} Start and Finish apart ({some(zero_named)}): read as the working time "
+            "between them, as the file draws them",
         )
     if working_days:
         n = len(working_days)

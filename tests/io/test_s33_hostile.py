@@ -47,12 +47,24 @@ def test_s33_a_value_past_the_plans_limits_is_refused_naming_its_task(
 
 
 @pytest.mark.parametrize("text", ["P1e5D", "P-10D", "P10.5.3D", "P"])
-def test_s33_an_unreadable_day_count_is_said_and_read_as_nothing(tmp_path: Path, text: str) -> None:
+def test_s33_an_unreadable_day_count_is_said_and_read_from_the_dates(tmp_path: Path, text: str) -> None:
     path = tmp_path / "odd.xml"
     path.write_text((DATA / "day-durations-mspdi.xml").read_text(encoding="utf-8").replace("P10D", text, 1))
     plan, report = import_file(path)
+    assert plan.decisions[0].weeks() == 2  # Mon 1 - Fri 12 Mar 2027
+    assert (
+        f"task 1 'Security questionnaire': unreadable duration '{text}'; read as the working time between its Start "
+        "and Finish, 2 weeks" in [i.text() for i in report.items]
+    )
+
+
+def test_s33_an_unreadable_duration_without_dates_apart_is_read_as_nothing(tmp_path: Path) -> None:
+    text = (DATA / "day-durations-mspdi.xml").read_text(encoding="utf-8").replace("P10D", "P1e5D", 1)
+    path = tmp_path / "odd.xml"
+    path.write_text(text.replace("2027-03-12T17:00:00", "2027-03-01T08:00:00", 1))
+    plan, report = import_file(path)
     assert plan.decisions[0].weeks() == 0
-    assert f"task 1 'Security questionnaire': unreadable duration '{text}'; read as 0" in [
+    assert "task 1 'Security questionnaire': unreadable duration 'P1e5D'; read as 0" in [
         i.text() for i in report.items
     ]
 

@@ -17,7 +17,8 @@ import pytest
 from planner.analysis import analyze
 from planner.io import import_file
 
-FILE = Path(__file__).parent / "data" / "s33" / "summary-progress-mspdi.xml"
+DATA = Path(__file__).parent / "data" / "s33"
+FILE = DATA / "summary-progress-mspdi.xml"
 
 
 def test_s33_a_tools_mspdi_reads_as_its_tasks_say() -> None:
@@ -88,3 +89,29 @@ def test_s33_mpxj_reads_the_same_durations_and_lags() -> None:
         ["Review", "4.0ed", "False", "1.0d"],
         ["Go live", "5.0d", "True", "0.0d"],
     ]
+
+
+def test_s33_zero_durations_beside_dates_apart_read_as_the_dates_draw_them(tmp_path: Path) -> None:
+    """A tool that keeps no durations writes PT0H0M0S on every task beside its Start and Finish: each task became a
+    milestone, the plan finishing at week 0 against the file's week 4, with only 'the file's own dates do not follow
+    from its durations'. A task without the Milestone flag lasts as its dates draw it, said in one line; the
+    milestone (Start = Finish) stays one."""
+    text = (DATA / "day-durations-mspdi.xml").read_text(encoding="utf-8")
+    for written in ("P10D", "P5DT0H0M0S", "P3DT8H"):
+        text = text.replace(f"<Duration>{written}</Duration>", "<Duration>PT0H0M0S</Duration>")
+    path = tmp_path / "zero.xml"
+    path.write_text(text, encoding="utf-8")
+    plan, report = import_file(path)
+    assert [(d.title, round(d.weeks(), 3), d.milestone) for d in plan.decisions] == [
+        ("Security questionnaire", 2.0, False),
+        ("Contract review", 1.0, False),
+        ("Pilot integration", 2.0, False),
+        ("Vendor approved", 0.0, True),
+    ]
+    assert (
+        "3 tasks have a Duration of 0 (PT0H0M0S) and no Milestone flag, their Start and Finish apart ('Security "
+        "questionnaire', 'Contract review', 'Pilot integration'): read as the working time between them, as the "
+        "file draws them" in [i.text() for i in report.items]
+    )
+    result = analyze(plan)
+    assert result.schedule is not None and result.schedule.finish == pytest.approx(4.0)
