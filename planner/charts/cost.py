@@ -12,7 +12,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from planner.analysis.cost import CATEGORIES, CostSummary, cost_summary, format_money
+from planner.analysis.cost import CATEGORIES, CostBreakdown, CostSummary, cost_summary, format_money
 from planner.charts import style
 from planner.charts.status import STATUS, status_label, status_week
 from planner.charts.timeaxis import time_axis
@@ -20,9 +20,17 @@ from planner.model import units
 
 if TYPE_CHECKING:
     from planner.analysis import Analysis
+    from planner.model import Plan
 
 # Okabe-Ito colours, one per category (people is the bulk: the calm blue).
 CATEGORY_COLORS = {"people": "#0072B2", "cloud": "#56B4E9", "vendor": "#E69F00", "other": "#999999"}
+SPEND_KINDS = {
+    "labour": "People",
+    "one_off": "One-off",
+    "run": "Running",
+}  # the report's words for the prose's
+# "people's time", "one-off costs" and "running costs"
+KIND_COLORS = {"labour": "#0072B2", "one_off": "#E69F00", "run": "#56B4E9"}
 SPEND = "#0072B2"
 BUDGET = "#D55E00"
 LEFT_IN = 1.05
@@ -248,8 +256,30 @@ def _budget_place(
     )
 
 
+def stage_split(
+    plan: Plan, b: CostBreakdown
+) -> tuple[list[tuple[str, str, dict[str, float]]], dict[str, str]]:
+    """Cost by stage: rows ``(stage id, name, {column: amount})`` in plan order and the columns ``{column: name}``,
+    for this chart and the report's table. By category (people, cloud, vendor, other) when a decision with a cost
+    or a run rate names one; else by kind of spend (people's time, one-off, running), as the report's prose and
+    biggest items say it: with every cost in the default category, 'Other' stood for what the words beside it
+    called one-off and running costs."""
+    by_category = b.by_stage_and_category(plan)
+    if any(r.category != "other" for r in b.decisions if abs(r.one_off) + abs(r.run) >= 0.5):
+        return by_category, {c: c.capitalize() for c in CATEGORIES}
+    stage_of = {d.id: d.stage for d in plan.decisions}
+    kinds: dict[str, dict[str, float]] = {sid: dict.fromkeys(SPEND_KINDS, 0.0) for sid, _, _ in by_category}
+    for r in b.decisions:
+        cell = kinds[stage_of[r.id]]
+        cell["labour"] += r.labour
+        cell["one_off"] += r.one_off
+        cell["run"] += r.run
+    return [(sid, name, kinds[sid]) for sid, name, _ in by_category], dict(SPEND_KINDS)
+
+
 def draw_cost_by_stage(fig: Figure, analysis: Analysis) -> None:
-    """One horizontal bar per stage, split by cost category (people, cloud, vendor, other)."""
+    """One horizontal bar per stage, split by cost category (people, cloud, vendor, other) or, when no decision
+    names a category, by kind of spend (:func:`stage_split`)."""
     style.start(fig)
     with style.rc_context():
         summary = _summary(fig, analysis, "cost by stage")
@@ -261,7 +291,7 @@ def draw_cost_by_stage(fig: Figure, analysis: Analysis) -> None:
 def _draw_by_stage(fig: Figure, analysis: Analysis, summary: CostSummary) -> None:
     plan, b = analysis.plan, summary.breakdown
     cur = b.currency
-    rows = b.by_stage_and_category(plan)
+    rows, columns = stage_split(plan, b)
     total = f"Total {format_money(b.total, cur)}"
     # Only the kinds of spend the plan has (CostBreakdown.spend_kinds); one kind alone is the total.
     kinds = b.spend_texts(cur)
@@ -277,7 +307,7 @@ def _draw_by_stage(fig: Figure, analysis: Analysis, summary: CostSummary) -> Non
     ax = fig.add_axes(style.inches_to_fig(fig, left_in, BOTTOM_IN, 1.3, BARS_TOP_IN))
     ys = list(range(len(rows)))
     lefts = [0.0] * len(rows)
-    used = [c for c in CATEGORIES if any(v[c] for _, _, v in rows)]
+    used = [c for c in columns if any(v[c] for _, _, v in rows)]
     for cat in used:
         vals = [v[cat] for _, _, v in rows]
         ax.barh(
@@ -285,8 +315,8 @@ def _draw_by_stage(fig: Figure, analysis: Analysis, summary: CostSummary) -> Non
             vals,
             left=lefts,
             height=0.6,
-            color=CATEGORY_COLORS[cat],
-            label=cat.capitalize(),
+            color=CATEGORY_COLORS.get(cat) or KIND_COLORS[cat],
+            label=columns[cat],
             edgecolor="white",
             linewidth=0.6,
             zorder=3,

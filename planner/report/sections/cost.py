@@ -13,7 +13,7 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
-from planner.analysis.cost import CATEGORIES, CostSummary, cost_summary, format_money, gating_money_text
+from planner.analysis.cost import CostSummary, cost_summary, format_money, gating_money_text
 from planner.model import units
 from planner.report.context import ReportContext, esc, simulated_runs
 from planner.report.fonts import BOLD
@@ -22,36 +22,6 @@ from planner.report.sections import Section
 
 def _pct(p: float | None) -> str:
     return esc(units.format_share(p))  # markup: '<1%' written as text
-
-
-SPEND_KINDS = {
-    "labour": "People",
-    "one_off": "One-off",
-    "run": "Running",
-}  # the tables' words for the prose's
-# "people's time", "one-off costs" and "running costs"
-
-
-def _by_stage(
-    ctx: ReportContext, s: CostSummary
-) -> tuple[list[tuple[str, str, dict[str, float]]], dict[str, str]]:
-    """The cost-by-stage table's rows ``(stage id, name, {column: amount})`` and its columns ``{column: header}``.
-    By category (people, cloud, vendor, other: the cost chart's split) when a decision with a cost or a run rate
-    names one; else by kind of spend (people's time, one-off, running), as the prose and the biggest items table
-    say it: with every cost in the default category the table headed a column 'Other' that the prose called
-    one-off and running costs."""
-    b, plan = s.breakdown, ctx.plan
-    by_category = b.by_stage_and_category(plan)
-    if any(r.category != "other" for r in b.decisions if abs(r.one_off) + abs(r.run) >= 0.5):
-        return by_category, {c: c.capitalize() for c in CATEGORIES}
-    stage_of = {d.id: d.stage for d in plan.decisions}
-    kinds: dict[str, dict[str, float]] = {sid: dict.fromkeys(SPEND_KINDS, 0.0) for sid, _, _ in by_category}
-    for r in b.decisions:
-        cell = kinds[stage_of[r.id]]
-        cell["labour"] += r.labour
-        cell["one_off"] += r.one_off
-        cell["run"] += r.run
-    return [(sid, name, kinds[sid]) for sid, name, _ in by_category], dict(SPEND_KINDS)
 
 
 def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:
@@ -194,13 +164,13 @@ def build_cost(ctx: ReportContext) -> list[Flowable]:
     for note in s.breakdown.notes:
         out.append(ctx.p(f"Note: {note}.", "small"))
 
-    from planner.charts.cost import draw_spend_curve
+    from planner.charts.cost import SPEND_KINDS, draw_spend_curve, stage_split
 
     sim = ctx.simulation if s.risk is not None else None
     g = ctx.geometry
     landscape = g.frame_width >= 600
     b, cur = s.breakdown, s.currency
-    rows_data, columns = _by_stage(ctx, s)
+    rows_data, columns = stage_split(plan, b)  # the cost chart's split, one rule
     used = [c for c in columns if any(v[c] for _, _, v in rows_data)]
     if len(used) == 1:
         used = []  # one kind of spend: its column would repeat the total
