@@ -630,6 +630,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     inactive_below: int | None = None
     inactive_under = 0  # tasks passed over under an inactive summary
     project_percent = 0.0  # the project summary's own % complete
+    project_uids: set[str] = set()  # the project summary task's UID
     working_days: list[str] = []  # durations whose days ('P10D') the task's dates show to be working days
     zero_dated: list[tuple[str, str]] = []  # (UID, name) of tasks with a Duration of 0 and dates apart
     for el in task_els:
@@ -656,9 +657,9 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         if _project_summary(f) and level_text == "0":  # (not shifted with the tasks of a 0-based outline)
             level = 0
         if level <= 0:
-            project_percent = (
-                _float(_text(f, "PercentComplete")) or 0.0
-            )  # said below if no task records progress
+            # its % complete said below if no task records progress; a link to it is no link between tasks
+            project_percent = _float(_text(f, "PercentComplete")) or 0.0
+            project_uids.add(uid)
             for kind, child in repeated:  # the project's baseline finish
                 bf = _fields(child) if kind == "Baseline" else {}
                 if kind == "Baseline" and _int(_text(bf, "Number"), 0) == 0:
@@ -980,7 +981,12 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
     # -- links (percent lags need the predecessor's duration) -------------------------------------------------
     source_links: list[SourceLink] = []
     name_of = {t.key: quoted(t.name) for t in tasks}
+    to_project: list[str] = []  # links to or from the project summary task, left out
     for pred, succ, code, lag_text, fmt_text in links:
+        if (pred in project_uids or succ in project_uids) and pred != succ:
+            other = succ if pred in project_uids else pred
+            to_project.append(f"task {other} {name_of.get(other, '')}".strip())
+            continue
         if pred in external or succ in external:  # a task of another project: outside the file's work
             if succ in external and pred in external:
                 continue
@@ -1099,6 +1105,14 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 if inactive_links
                 else ""
             ),
+        )
+
+    if to_project:
+        n = len(to_project)
+        report.add(
+            "link",
+            f"{count(n, 'link')} to or from the project summary task (the whole project) "
+            f"{agree(n, 'is', 'are')} left out: it is no task to wait for ({some(to_project)})",
         )
 
     # -- resources and assignments ---------------------------------------------------------------------------------

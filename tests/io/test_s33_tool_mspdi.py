@@ -115,3 +115,23 @@ def test_s33_zero_durations_beside_dates_apart_read_as_the_dates_draw_them(tmp_p
     )
     result = analyze(plan)
     assert result.schedule is not None and result.schedule.finish == pytest.approx(4.0)
+
+
+def test_s33_a_link_to_the_project_summary_is_said_for_what_it_is(tmp_path: Path) -> None:
+    """A generator linked a task after the project summary task (UID 0): the line said 'a link to an item not in
+    the file', of a task the file holds. It is said as a link to the whole project, left out."""
+    text = FILE.read_text(encoding="utf-8").replace(
+        "<Name>Extract</Name><OutlineLevel>2</OutlineLevel>",
+        "<Name>Extract</Name><OutlineLevel>2</OutlineLevel>"
+        "<PredecessorLink><PredecessorUID>0</PredecessorUID><Type>1</Type></PredecessorLink>",
+    )
+    path = tmp_path / "uid0.xml"
+    path.write_text(text, encoding="utf-8")
+    plan, report = import_file(path)
+    lines = [i.text() for i in report.items]
+    assert (
+        "1 link to or from the project summary task (the whole project) is left out: it is no task to wait for "
+        "(task 2 'Extract')" in lines
+    )
+    assert not any("not in the file" in x for x in lines)
+    assert analyze(plan).schedule is not None
