@@ -394,7 +394,8 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         return stage, area, tags
 
     for i, t in enumerate(tasks):
-        where = f"task {t.key} {quoted(t.name)}"
+        # P6's activities by their Activity ID, as its own lines name them (its task_id is no number a user sees)
+        where = f"activity {t.code} {quoted(t.name)}" if t.code else f"task {t.key} {quoted(t.name)}"
         if is_summary[i]:
             up = parent[i]
             summaries_ext.append(
@@ -601,7 +602,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
         except (
             ValidationError
         ) as exc:  # a value past the plan's limits: the refusal names the task (import_file)
-            exc.add_note(f"task {t.code or t.key} {quoted(t.name)}")
+            exc.add_note(where)
             raise
         decisions.append(decision)
         source_rows[did] = {"key": t.key, "wbs": t.wbs}

@@ -28,7 +28,7 @@ DATA = Path(__file__).parent / "data" / "s33"
             "p6-crew-assignments.xer",
             "\t502\t2\t2\t",
             "\t502\t1e308\t1e308\t",
-            "task A100 'Rewire benches' holds a value a plan cannot take (headcount: ",
+            "activity A100 'Rewire benches' holds a value a plan cannot take (headcount: ",
         ),
     ],
 )

@@ -27,7 +27,7 @@ def test_s33_p6_headcount_is_everyone_on_the_activity_owner_the_primary() -> Non
     }
     lines = [i.text() for i in report.items]
     assert (
-        "task 100 'Rewire benches': 2 resources: the owner is the primary resource, the headcount their sum (3)"
+        "activity A100 'Rewire benches': 2 resources: the owner is the primary resource, the headcount their sum (3)"
         in lines
     )
     assert any(
