@@ -38,6 +38,7 @@ Every view (CLI, app, report) calls :func:`cost_summary`, so they all show the s
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -74,7 +75,7 @@ class CostVectors:
 
     @property
     def one_off_total(self) -> float:
-        return float(self.one_off.sum())
+        return math.fsum(self.one_off.tolist())
 
     @property
     def labour_done(self) -> float:
@@ -268,13 +269,13 @@ class CostBreakdown:
     def by_stage_and_category(self, plan: Plan) -> list[tuple[str, str, dict[str, float]]]:
         """``(stage id, stage name, {category: amount})`` in plan order; labour is ``people``."""
         stage_of = {d.id: d.stage for d in plan.decisions}
-        out: dict[str, dict[str, float]] = {s.id: dict.fromkeys(CATEGORIES, 0.0) for s in plan.stages}
+        parts: dict[str, dict[str, list[float]]] = {s.id: {c: [] for c in CATEGORIES} for s in plan.stages}
         for row in self.decisions:
-            cell = out.setdefault(stage_of[row.id], dict.fromkeys(CATEGORIES, 0.0))
-            cell["people"] += row.labour
-            cell[row.category] += row.one_off + row.run
+            cell = parts.setdefault(stage_of[row.id], {c: [] for c in CATEGORIES})
+            cell["people"].append(row.labour)
+            cell[row.category].append(row.one_off + row.run)
         names = {s.id: s.name for s in plan.stages}
-        return [(k, names.get(k, k), v) for k, v in out.items()]
+        return [(k, names.get(k, k), {c: math.fsum(v) for c, v in cell.items()}) for k, cell in parts.items()]
 
     def spend_by(self, week: float) -> float:
         """Cumulative spend at ``week`` (linear between the curve's points; the later value at a jump)."""
@@ -333,9 +334,11 @@ class CostBreakdown:
 def _grouped(
     keys: list[str], labels: dict[str, str], amounts: list[float], order: list[str]
 ) -> list[tuple[str, str, float]]:
-    sums: dict[str, float] = {}
+    # exact sums (math.fsum): a group's figure does not depend on the order of the file's decisions
+    parts: dict[str, list[float]] = {}
     for k, a in zip(keys, amounts, strict=True):
-        sums[k] = sums.get(k, 0.0) + a
+        parts.setdefault(k, []).append(a)
+    sums = {k: math.fsum(v) for k, v in parts.items()}
     ordered = [k for k in order if k in sums] + sorted(k for k in sums if k not in order)
     return [(k, labels.get(k, k), sums[k]) for k in ordered]
 
@@ -348,6 +351,9 @@ def _spend_curve(
     n = len(es)
     if n == 0:
         return [(0.0, 0.0)]
+    # the pieces in an order of their own values, so that the sums below do not depend on the file's order
+    order = np.lexsort((run, work, ef, es))
+    es, ef, work, run = es[order], ef[order], work[order], run[order]
     points = np.unique(np.concatenate([[0.0], es, ef, [horizon]]))
     dur = ef - es
 
@@ -445,9 +451,9 @@ def cost_breakdown(plan: Plan, sched: Schedule, stages: StageAnalysis | None = N
         )
     return CostBreakdown(
         currency=plan.currency,
-        labour=float(labour.sum()),
+        labour=math.fsum(labour.tolist()),
         one_off=v.one_off_total,
-        run=float(run.sum()),
+        run=math.fsum(run.tolist()),
         delay=delay,
         finish=finish,
         horizon=horizon,
