@@ -124,7 +124,7 @@ def test_git_merges_plan_files_with_it_as_its_merge_driver(tmp_path: Path) -> No
         return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=False)
 
     git("init", "-q", "-b", "main")
-    driver = f"{sys.executable} -m planner merge %O %A %B"
+    driver = f"{sys.executable} -m planner merge %O %A %B --name %P"
     git("config", "merge.planner.driver", driver)
     (repo / ".gitattributes").write_text("*.plan.json merge=planner\n", encoding="utf-8")
     plan = repo / "roadmap.plan.json"
@@ -145,6 +145,7 @@ def test_git_merges_plan_files_with_it_as_its_merge_driver(tmp_path: Path) -> No
     git("commit", "-q", "-am", "ours")
     done = git("merge", "-q", "--no-edit", "theirs")
     assert done.returncode == 0, done.stdout + done.stderr
+    assert "Merged into roadmap.plan.json: no conflicts." in done.stdout + done.stderr  # named by --name %P
     merged = _plan(plan)["decisions"][0]
     assert (merged["title"], merged["duration"]) == ("Their title", 11)
 

@@ -19,7 +19,8 @@ DESCRIPTION = (
     "and field by field. A field both sides changed differently is a conflict: the --prefer side's value is kept "
     "(an item one side deleted and the other edited keeps the edit) and every conflict is listed; a link to a "
     "decision the other side deleted is left out and listed. The result is written to OURS unless -o says "
-    "otherwise (as git's merge driver expects: git config merge.planner.driver 'planner merge %O %A %B' and "
+    "otherwise (as git's merge driver expects: git config merge.planner.driver 'planner merge %O %A %B --name %P' "
+    "and "
     "'*.plan.json merge=planner' in .gitattributes). Exit 0: merged cleanly and the merged plan schedules; "
     "1: written, but with conflicts, links left out, or errors in the merged plan (listed; open it to resolve "
     "them); 2: nothing written (a file cannot be read, or the sides' changes do not make a valid plan file "
@@ -36,6 +37,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--output",
         metavar="OUT.plan.json",
         help="write the merged plan here instead of into OURS; - prints it on standard output",
+    )
+    parser.add_argument(
+        "--name",
+        metavar="PATH",
+        help="the plan's name in what the merge says (git's %%P: its temporary files have other names)",
     )
     parser.add_argument(
         "--prefer",
@@ -129,6 +135,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout,
         )
     else:
-        report = report_text(result, errors, str(out) if out is not None else "standard output", args.prefer)
+        shown = args.name or (str(out) if out is not None else "standard output")
+        report = report_text(result, errors, shown, args.prefer)
         (sys.stderr if out is None else sys.stdout).write(report)
     return EXIT_OK if result.clean and not errors else EXIT_INVALID
