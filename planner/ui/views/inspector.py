@@ -51,7 +51,7 @@ from planner.ui.state.document import MAX_EDIT_WEEKS, PlanDocument
 from planner.ui.theme import status_css
 from planner.ui.views import format as fmt
 from planner.ui.views.delegates import EditorDelegate, PercentSpin
-from planner.ui.views.elided import ElidedComboBox
+from planner.ui.views.elided import ElidedComboBox, ElidedGroupBox
 from planner.ui.views.models import DecisionIdRole, DependencyListModel
 from planner.ui.views.table_view import fill_combo, reference_choices
 
@@ -133,8 +133,10 @@ class _LazyCombo(ElidedComboBox):
         super().focusInEvent(event)
 
 
-class DependencyEditor(QGroupBox):
-    """Predecessors or successors of the shown decision: a table plus add and remove controls."""
+class DependencyEditor(ElidedGroupBox):
+    """Predecessors or successors of the shown decision: a table plus add and remove controls. Its title gives way
+    in a narrow dock ("Successors (they wait for it)", whole in its tooltip): at a 150 % font it was the widest
+    thing in the inspector and held the dock at 348 px of an 800 px window, the decisions table beside it 300."""
 
     message = Signal(str)
 
