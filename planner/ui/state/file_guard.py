@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from planner.model import dump_plan
 from planner.ui.state.settings import data_dir
-from planner.units import one_line
+from planner.units import count, one_line
 
 log = logging.getLogger(__name__)
 
@@ -413,11 +413,7 @@ class FileGuard(QObject):
             box.setText(f"The changes to {name} and yours are both in the plan now.")
         else:
             n = len(result.conflicts)
-            both = (
-                f" You both changed {n} thing{'s' if n != 1 else ''} differently: your value was kept."
-                if n
-                else ""
-            )
+            both = f" You both changed {count(n, 'thing')} differently: your value was kept." if n else ""
             box.setText(
                 f"The changes to {name} and yours are in the plan now.{both} Show Details lists what to check."
             )
