@@ -1251,18 +1251,26 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
             + some(quoted(n) for n in scheduled_actuals),
         )
     written = _day(_text(rf, "StatusDate"))
-    status_day = (
+    # MS Project measures the status date in working time: its working-time position is kept, as a day of the
+    # plan's weeks when it is a whole one, else as weeks (as P6's data date, and the actual dates: actual_at), so
+    # that the work left finishes where the file has it
+    status_day: dt.date | float | None = (
         written
         if own_fields
         or (written is not None and written < origin)  # before the start: no working time to place
-        else day_at(_text(rf, "StatusDate"))
+        else actual_at(_text(rf, "StatusDate"))
     )
     if status_day is not None and written is not None and status_day != written and start_dt is not None:
         report.add(
             "progress",
             f"the status date {format_date(written)} ({format_weeks(weeks_at(_text(rf, 'StatusDate')) or 0.0)} "
-            f"working weeks from the file's start) is {format_date(status_day)} in the plan, whose weeks have no "
-            "calendar (the file's actual dates are placed the same way)",
+            "working weeks from the file's start) is "
+            + (
+                format_date(status_day)
+                if isinstance(status_day, dt.date)
+                else f"week {format_weeks(status_day)} ({format_date(week_to_date(start_dt.date(), status_day))})"
+            )
+            + " in the plan, whose weeks have no calendar (the file's actual dates are placed the same way)",
         )
     outline = Outline(
         title=_text(rf, "Title") or _text(rf, "Name") or os.path.splitext(os.path.basename(str(path)))[0],
