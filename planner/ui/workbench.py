@@ -197,12 +197,12 @@ class Workbench(QObject):
         )
         # Enter in the table, as on the graph: Tab moves from cell to cell and never leaves the table, so a
         # keyboard user could not reach the inspector (milestone, links, notes) at all. (Only while the table
-        # itself has the focus: an open cell editor takes Enter to commit.)
+        # itself has the focus: an open cell editor takes Enter to commit.) A key press the table gets
+        # (eventFilter), not a shortcut: with the keyboard in the table (its first focus once a plan is open) a
+        # shortcut took Enter meant for another widget, a field of the inspector sent it (Add tags).
         self.table_open_action = QAction("Open in Inspector", w.table_view.table)
-        self.table_open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
-        self.table_open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table_open_action.triggered.connect(lambda _c=False: self.open_selected())
-        w.table_view.table.addAction(self.table_open_action)
+        w.table_view.table.installEventFilter(self)
         w.inspector_tabs.installEventFilter(self)  # Esc there goes back to the view
         self.shortcuts_action = action("&Keyboard Shortcuts", self.show_shortcuts, "F1", "Every shortcut")
         self.guide_action = action("&Getting Started", self.show_guide, None, "A short guide to the planner")
@@ -245,6 +245,17 @@ class Workbench(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.PaletteChange:
             self.theme_toolbar_icons()
+        if (
+            watched is self.window.table_view.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and self.table_open_action.isEnabled()
+            and self.window.table_view.table.hasFocus()  # (not a cell editor's Enter, passed on to its table)
+        ):
+            self.table_open_action.trigger()
+            return True
         if (
             watched is getattr(self, "find_field", None)
             and event.type() == QEvent.Type.KeyPress

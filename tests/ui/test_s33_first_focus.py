@@ -51,3 +51,25 @@ def test_a_plan_opened_in_a_shown_window_on_the_graph_puts_the_keyboard_in_the_g
         qtbot.waitUntil(lambda: QApplication.focusWidget() is w.canvas)
     finally:
         w.discard_and_close()
+
+
+def test_with_the_keyboard_in_the_table_enter_is_the_tables_only(qtbot: Any, isolated_settings: Any) -> None:
+    """Enter in the table opens the selection in the inspector; Enter sent to a field elsewhere (the several
+    decisions' Add tags) is the field's: a table shortcut took it once the table had the first focus."""
+    with opened_sample(qtbot, FRAUD, (1280, 720)) as w:
+        w.activateWindow()
+        table = w.table_view.table
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+        ids = [d.id for d in w.doc.plan.decisions[:2]]
+        w.doc.select(ids)
+        settle()
+        multi = w.inspector.multi
+        multi.add_tags.setText("workshop")
+        qtbot.keyClick(multi.add_tags, Qt.Key.Key_Return)
+        assert all("workshop" in w.doc.decision(i).tags for i in ids)
+        # and in the table itself Enter still opens the selection in the inspector
+        table.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not table)
+        assert w.inspector_tabs.currentWidget() is w.inspector
