@@ -647,7 +647,10 @@ def describe_changes(plan: Plan, scenario: Scenario) -> list[str]:
             new = getattr(ov, key)
             old = getattr(d, key)
             was = "none" if old is None else _field_text(key, old, plan)
-            parts.append(f"{_FIELD_WORDS.get(key, key)} {_field_text(key, new, plan)} (was {was})")
+            now = _field_text(key, new, plan)
+            if new == old or now == was:  # an override that keeps the value changes nothing to say
+                continue
+            parts.append(f"{_FIELD_WORDS.get(key, key)} {now} (was {was})")
         if parts:
             out.append(f"{quoted(d.title)} {', '.join(parts)}")
     readded = _readded(plan, scenario)
