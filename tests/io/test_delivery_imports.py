@@ -197,15 +197,16 @@ def test_four_tens_calendar_finish_and_critical_path_agree_with_the_file() -> No
 
 
 def test_status_date_placed_by_working_time_is_said() -> None:
-    """The file's status date, Wed 24 Mar 17:30, is 3.75 working weeks in (the Thursday is a holiday): the plan's
-    7-day weeks put it on Sat 27 Mar. The report says so instead of leaving the team to find a different date."""
+    """The file's status date, Wed 24 Mar 17:30, is 3.75 working weeks in (the Thursday is a holiday): kept as
+    week 3.75 (MS Project measures it in working time; s33), which the plan's 7-day weeks show on Sat 27 Mar. The
+    report says so instead of leaving the team to find a different date."""
     import datetime as dt
 
     plan, text = _mspdi("delivery-4x10-progress-mspdi.xml")
-    assert plan.status_date == dt.date(2027, 3, 27)
+    assert plan.status_date == 3.75
     assert (
-        "the status date 24 Mar 2027 (3.75 working weeks from the file's start) is 27 Mar 2027 in the plan"
-        in text
+        "the status date 24 Mar 2027 (3.75 working weeks from the file's start) is week 3.75 (27 Mar 2027) in the "
+        "plan" in text
     )
     req = next(d for d in plan.decisions if d.title == "Requirements")
     assert (str(req.status), req.actual_start) == ("done", dt.date(2027, 3, 1))

@@ -164,13 +164,14 @@ def test_p6_8_4_file_with_a_broken_calendar_still_imports() -> None:
 
 def test_p6_20_12_resource_rates_file(tmp_path: Path) -> None:
     """P6 20.12: one 240-hour activity (Mon 22 Aug - Fri 30 Sep 2022 17:00 = 6 weeks) with five assignments of
-    'Resource 1' (two through 'Role 1'): the primary resource is the owner, the other four are reported."""
+    'Resource 1' (two through 'Role 1'): the primary resource is the owner, counted once (the four repeats said)."""
     plan, report = import_file(REAL / "resource-rates-test.xer")
     (task,) = plan.decisions
     assert (task.id, task.owner, task.duration) == ("A1000", "R1", pytest.approx(6.0))
     assert [t.name for t in plan.teams] == ["Resource 1"]
     assert _analyzed(plan).finish == pytest.approx(6.0)
-    assert "4 other resource assignments are not carried" in report.text(limit=None)
+    assert task.headcount == 1
+    assert "4 resource assignments repeat a resource already assigned" in report.text(limit=None)
     out = tmp_path / "rates.plan.json"
     done = _cli("import", str(REAL / "resource-rates-test.xer"), "-o", str(out))
     assert done.returncode == 0, done.stderr

@@ -172,7 +172,7 @@ def test_mpxj_built_project_in_xer_and_p6_xml_imports_alike() -> None:
     assert types[("A2000", "A2010")] == ("SS", 0.6)  # SS + 24 h
     assert types[("A2010", "A2100")] == ("FF", 0.2)  # FF + 8 h (predecessor on the 40-hour 4 x 10 calendar)
     assert types[("A1000", "A2900")] == ("SF", 0.0)
-    assert d["A2000"].owner == "PLAT" and d["A2000"].headcount == 2
+    assert d["A2000"].owner == "PLAT" and d["A2000"].headcount == 3  # PLAT at 200 % and ELEC at 100 %
     # MPXJ's P6 schedule finishes Tue 6 Apr 08:00 = 5.0 working weeks; the plan has no calendar, so the holiday
     # (Fri 26 Mar) is a day it does not lose: 4.9 weeks, and the report says both and why
     assert export_schedule(xer).finish == pytest.approx(4.9)
