@@ -181,15 +181,22 @@ def format_share(p: float | None) -> str:
     ('57%', '13%', '0%', '100%')
     >>> format_share(0.003), format_share(0.997), format_share(None)
     ('<1%', '>99%', '-')
+
+    The percentage is first taken to a millionth, as :func:`half_up` takes days: a share computed in floating point
+    lands a hair under the half it is (29 of 200 is 0.14499999999999999; 0.3 of 0.8 weeks 0.37499999999999994).
+
+    >>> format_share(29 / 200), format_share(0.3 / (0.1 + 0.3 + 0.3 + 0.1))
+    ('15%', '38%')
     """
     if p is None or not math.isfinite(float(p)):
         return "-"
     x = float(p)
-    if 0.0 < x < 0.005:
+    percent = round(x * 100.0 * _MICRO) / _MICRO
+    if x > 0.0 and percent < 0.5:
         return "<1%"
-    if 0.995 <= x < 1.0:
+    if x < 1.0 and percent >= 99.5:
         return ">99%"
-    return f"{math.floor(x * 100.0 + 0.5)}%"
+    return f"{math.floor(percent + 0.5)}%"
 
 
 def format_money(amount: float | None, currency: str | None = None, *, compact: bool = False) -> str:
