@@ -798,6 +798,14 @@ def plan_from_dict(
     if not isinstance(data, dict):
         raise PlanLoadError(path, f"the top level must be a JSON object, not {type(data).__name__}")
     version = data.get("schema_version")
+    if version is None and not {"title", "stages", "decisions"} & set(data):
+        shown = ", ".join(repr(k)[:40] for k in list(data)[:4]) + (", ..." if len(data) > 4 else "")
+        raise PlanLoadError(
+            path,
+            "this JSON file is not a plan: it has none of a plan's fields (schema_version, title, stages, "
+            f"decisions){f'; its keys are {shown}' if data else ''}",
+            hint="Open a plan file (*.plan.json), or import another tool's file with `planner import`.",
+        )
     if version is None:
         raise PlanLoadError(
             path,
