@@ -57,12 +57,13 @@ def esc(text: Any) -> str:
 
 
 def ellipsize(text: Any, max_chars: int) -> str:
-    """``text`` cut to at most ``max_chars`` characters with an ellipsis, in linear time (never one character per
+    """``text`` cut to at most ``max_chars`` characters with an ellipsis after a whole word
+    (:func:`planner.charts.style.cut_at_word`, as chart labels are cut), in linear time (never one character per
     width measurement: a 20,000-character title must not take minutes)."""
     text = " ".join(str(text).split()) if len(str(text)) < 100_000 else str(text)[:100_000]
     if len(text) <= max_chars:
         return text
-    return text[: max(1, max_chars - 1)].rstrip() + "\u2026"
+    return cut_at_word(text, max(1, max_chars - 1))
 
 
 QUOTED_CHARS = (
