@@ -52,5 +52,5 @@ def test_long_names_keep_the_table_rows_short(tmp_path: Any) -> None:
     table = table[table.index("Finish (rolling)") : table.index(NOTE)]
     assert LONG[:60] not in table  # no row writes a whole name
     for stage in plan.stages:
-        assert stage.name[:30] in table  # each gate row still names its stage
+        assert stage.name[:30].rstrip() in table  # each gate row still names its stage (cut after a word)
     assert end <= 1, f"the table took {end + 1} pages"
