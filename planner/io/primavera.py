@@ -909,13 +909,13 @@ def outline_from_tables(
         for moment, field_name in ((act_start, "act_start_date"), (act_end, "act_end_date")):
             far = weeks_at(moment)
             if moment is not None and far is not None and far > MAX_WEEKS:
-                raise InteropError(
+                raise _too_far(
                     path,
-                    f"{where}: its actual date ({field_name}) {format_date(moment.date())} is "
-                    f"{format_weeks(far)} weeks after the project start"
-                    + (f", {format_date(start_dt.date())}" if start_dt is not None else "")
-                    + f": more than the {MAX_WEEKS:,.0f} a plan takes",
-                    hint="correct the activity's actual dates (or the project's start) in P6 and export again",
+                    f"{where}: its actual date ({field_name})",
+                    moment,
+                    far,
+                    start_dt,
+                    "correct the activity's actual dates (or the project's start) in P6 and export again",
                 )
         actual_start = actual_at(act_start) if status in ("TK_Active", "TK_Complete") else None
         actual_finish = actual_at(act_end) if status == "TK_Complete" or ends_at_data_date else None
@@ -1133,13 +1133,13 @@ def outline_from_tables(
     # writes the status date's own day
     status_week = weeks_at(data_date)
     if data_date is not None and status_week is not None and status_week > MAX_WEEKS:
-        raise InteropError(
+        raise _too_far(
             path,
-            f"project {quoted(title or proj_id)}: its data date (last_recalc_date) {format_date(data_date.date())} is "
-            f"{format_weeks(status_week)} weeks after the project start"
-            + (f", {format_date(start_dt.date())}" if start_dt is not None else "")
-            + f": more than the {MAX_WEEKS:,.0f} a plan takes",
-            hint="set the data date in P6 (Schedule, F9) and export again",
+            f"project {quoted(title or proj_id)}: its data date (last_recalc_date)",
+            data_date,
+            status_week,
+            start_dt,
+            "set the data date in P6 (Schedule, F9) and export again",
         )
     status: float | None = round(status_week, 6) if status_week is not None and status_week > 1e-9 else None
     status_value: dt.date | float | None = status
@@ -1338,6 +1338,25 @@ ISO_4217 = frozenset(
 )
 """The ISO 4217 codes of currencies in use: a P6 currency id that is one names the plan's currency (MPXJ writes
 'CUR' for its default currency, which names none)."""
+
+
+def _too_far(
+    path: str | os.PathLike[str],
+    what: str,
+    moment: dt.datetime,
+    weeks: float,
+    start: dt.datetime | None,
+    hint: str,
+) -> InteropError:
+    """The refusal of a date (``what``: the activity or project and the field) further after the project start
+    than a plan takes."""
+    return InteropError(
+        path,
+        f"{what} {format_date(moment.date())} is {format_weeks(weeks)} weeks after the project start"
+        + (f", {format_date(start.date())}" if start is not None else "")
+        + f": more than the {MAX_WEEKS:,.0f} a plan takes",
+        hint=hint,
+    )
 
 
 def _base_currency(tables: dict[str, XerTable]) -> str | None:
