@@ -10,6 +10,7 @@ import sys
 from typing import Any
 
 from planner.commands.common import STDIN, wrap
+from planner.units import count
 
 NAME = "merge"
 HELP = "merge two edits of a plan against their common ancestor (git's merge driver for *.plan.json)"
@@ -63,17 +64,15 @@ def report_text(result: Any, errors: list[str], out: str, prefer: str) -> str:
     lines = [f"Merged into {out}: no conflicts." if result.clean and not errors else f"Merged into {out}."]
     if result.conflicts:
         n = len(result.conflicts)
-        lines.append(f"{n} conflict{'s' if n != 1 else ''} (both sides changed it differently):")
+        lines.append(f"{count(n, 'conflict')} (both sides changed it differently):")
     for sign, sentence in result.described():
         lines.extend(wrap(sentence, f"  {sign} ", "      "))
     if result.positions_both_moved:
         n = result.positions_both_moved
-        lines.append(
-            f"{n} card{'s' if n != 1 else ''} moved on the graph by both sides: {prefer}'s positions kept."
-        )
+        lines.append(f"{count(n, 'card')} moved on the graph by both sides: {prefer}'s positions kept.")
     if errors:
         n = len(errors)
-        lines.append(f"The merged plan has {n} error{'s' if n != 1 else ''} (`planner check` lists them):")
+        lines.append(f"The merged plan has {count(n, 'error')} (`planner check` lists them):")
         for message in errors:
             lines.extend(wrap(message, "  ERROR ", "        "))
     return "".join(f"{x}\n" for x in lines)

@@ -275,7 +275,9 @@ class _Merger:
         merged: dict[Hashable, Any] = {}
         for k in dict.fromkeys([*ko, *kt, *kb]):
             label = _label(name, kind, k)
-            here = label if len(path) == 1 else f"{where} {label}"
+            here = (
+                f"{where} {label}" if len(path) > 1 else label
+            )  # (an item of a scenario's list: named in it)
             v = self.value(here, mb.get(k, MISSING), mo.get(k, MISSING), mt.get(k, MISSING), (*path, "[]"))
             if v is not MISSING:
                 merged[k] = v
