@@ -10,6 +10,7 @@ appendix list every one).
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable, Paragraph
@@ -104,9 +105,10 @@ def _summary(ctx: ReportContext, state: ProgressState, v: Variance | None) -> st
     plan, sched = ctx.plan, ctx.schedule
     done = sum(1 for p in state.decisions if p.state == "done")
     doing = sum(1 for p in state.decisions if p.state == "in_progress")
-    total = sum(d.weeks(ctx.analysis.estimate) for d in plan.decisions)
-    left = total - float(
-        done_weeks(plan, ctx.analysis.estimate).sum()
+    # exact sums (math.fsum), as the stages' readiness sums them: the share does not depend on the file's order
+    total = math.fsum(d.weeks(ctx.analysis.estimate) for d in plan.decisions)
+    left = total - math.fsum(
+        done_weeks(plan, ctx.analysis.estimate).tolist()
     )  # the work done, as the cost counts it
     share = (total - left) / total if total > 0 else 0.0
     when = (
