@@ -154,9 +154,7 @@ def test_the_summary_quotes_long_titles_shortened(tmp_path: Path) -> None:
     plan = plan_from_dict(long_text(), "<long>")
     r = make_report(analyze(plan), tmp_path / "r.pdf", sections=["summary"])
     why = r.flat[r.flat.index("When it finishes, and why") : r.flat.index("How sure we are")]
-    assert (
-        "“Decouple the foundation model behind an inference service with versioned contracts…”" in why
-    )
+    assert "“Decouple the foundation model behind an inference service with versioned contracts…”" in why
     assert LONG_TITLE not in r.flat.replace("\u2026", "")  # shortened wherever it is quoted
     assert len(why) < 400
 
