@@ -25,11 +25,11 @@ if TYPE_CHECKING:
 # Okabe-Ito colours, one per category (people is the bulk: the calm blue).
 CATEGORY_COLORS = {"people": "#0072B2", "cloud": "#56B4E9", "vendor": "#E69F00", "other": "#999999"}
 SPEND_KINDS = {
-    "labour": "People",
+    "labour": "Labour",
     "one_off": "One-off",
     "run": "Running",
-}  # the report's words for the prose's
-# "people's time", "one-off costs" and "running costs"
+}  # the report's words for the prose's "labour", "one-off costs" and "running costs", and the subtitle's
+# (CostBreakdown.spend_texts): labour is not the category "people", which also holds one-off costs named people
 KIND_COLORS = {"labour": "#0072B2", "one_off": "#E69F00", "run": "#56B4E9"}
 SPEND = "#0072B2"
 BUDGET = "#D55E00"
@@ -261,7 +261,7 @@ def stage_split(
 ) -> tuple[list[tuple[str, str, dict[str, float]]], dict[str, str]]:
     """Cost by stage: rows ``(stage id, name, {column: amount})`` in plan order and the columns ``{column: name}``,
     for this chart and the report's table. By category (people, cloud, vendor, other) when a decision with a cost
-    or a run rate names one; else by kind of spend (people's time, one-off, running), as the report's prose and
+    or a run rate names one; else by kind of spend (labour, one-off, running), as the report's prose and
     biggest items say it: with every cost in the default category, 'Other' stood for what the words beside it
     called one-off and running costs."""
     by_category = b.by_stage_and_category(plan)

@@ -31,7 +31,7 @@ def _legend(data: dict[str, Any]) -> list[str]:
 
 
 def test_no_category_named_splits_by_kind() -> None:
-    assert _legend(_plan(None)) == ["People", "One-off"]
+    assert _legend(_plan(None)) == ["Labour", "One-off"]
 
 
 def test_named_categories_are_kept() -> None:

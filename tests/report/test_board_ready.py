@@ -347,7 +347,7 @@ def test_a_spend_that_never_varies_is_put_down_to_its_real_cause(make_plan: Any,
     )
     a = analyze(plan)
     r = make_report(a, tmp_path / "r.pdf", sections=["cost"], simulation=simulate(plan, 200, 1))
-    assert "spend 25,000, all of it people's time" in r.flat  # 5 weeks x 1 person x 5,000 (no currency set)
+    assert "spend 25,000, all of it labour" in r.flat  # 5 weeks x 1 person x 5,000 (no currency set)
     assert "the schedule itself does not vary in them" in r.flat
     assert "no team is paid by the week" not in r.flat and "half the time (P50)" not in r.flat
 

@@ -43,7 +43,7 @@ def test_the_stage_table_names_the_kinds_the_prose_names(tmp_path: Path) -> None
     text = " ".join(report_pages(data, tmp_path / "r.pdf", ["cost"]))
     table = _stage_table(text)
     assert "Other" not in table, table
-    assert re.search(r"Stage People One-off Running Total", table), table
+    assert re.search(r"Stage Labour One-off Running Total", table), table
     plan = plan_from_dict(data)
     summary = cost_summary(plan, analyze(plan))
     assert summary is not None

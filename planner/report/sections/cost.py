@@ -28,8 +28,9 @@ def summary_sentences(ctx: ReportContext, s: CostSummary) -> list[str]:
     """The section's key sentences (markup), also usable by the executive summary."""
     b, cur = s.breakdown, s.currency
     plan = ctx.plan
-    # Only the kinds of spend the plan has (CostBreakdown.spend_kinds): "EUR 0 of people's time" is padding.
-    names = {"labour": "people's time", "one_off": "one-off costs", "run": "running costs"}
+    # Only the kinds of spend the plan has (CostBreakdown.spend_kinds): "EUR 0 of labour" is padding.
+    # One word for one figure: "labour", as the chart's subtitle and legend and the command line say it.
+    names = {"labour": "labour", "one_off": "one-off costs", "run": "running costs"}
     kinds = [(amount, names[kind]) for kind, amount in b.spend_kinds()]
     if len(kinds) == 1:
         parts = f", all of it {kinds[0][1]},"
