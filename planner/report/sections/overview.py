@@ -283,7 +283,20 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
         )
     target = target_week(plan)
     chance = board.probability_by(ctx.simulation, target)
+    below: list[Flowable] = []
     if target is not None:
+        # The Target date tile takes the Cost tile's place: an overrun of the budget still reaches the cover, as a
+        # line under the tiles (a board reader expects it there; the summary alone was easy to miss).
+        cost = _cost(ctx)
+        if cost is not None and cost.breakdown.budget is not None and (cost.breakdown.headroom or 0.0) < 0:
+            total = esc(format_money(cost.breakdown.total, cost.currency, compact=True))
+            budget = esc(format_money(cost.breakdown.budget, cost.currency, compact=True))
+            below.append(
+                ctx.p(
+                    f"<font color='#D55E00'><b>Cost {total}: {esc(_budget_words(cost))}</b></font> (budget {budget}).",
+                    markup=True,
+                )
+            )
         tv, _ = _date_or_week(ctx, target)
         if chance is not None:
             tiles.append(
@@ -315,7 +328,7 @@ def build_cover(ctx: ReportContext) -> list[Flowable]:
                     "Warnings",
                 )
             )
-    return _fitted_cover(ctx, out, tiles)
+    return _fitted_cover(ctx, out, tiles, below)
 
 
 def _budget_words(cost: Any) -> str:
@@ -353,7 +366,9 @@ def cut_words(text: str, limit: int) -> str:
     return cut_at_word(text, max(1, limit - 1))
 
 
-def _fitted_cover(ctx: ReportContext, head: list[Flowable], tiles: list[list[Flowable]]) -> list[Flowable]:
+def _fitted_cover(
+    ctx: ReportContext, head: list[Flowable], tiles: list[list[Flowable]], under: list[Flowable] | None = None
+) -> list[Flowable]:
     """The cover, one page: ``head`` (title and lines under it), the tiles, the contents and the note on characters
     no font draws, with its spaces tightened when that makes it fit, else without the note, which then ends the
     report. A plan's long title in three scripts pushed the note's last line onto a page of its own."""
@@ -362,7 +377,7 @@ def _fitted_cover(ctx: ReportContext, head: list[Flowable], tiles: list[list[Flo
     for tight, note in ((False, True), (True, True), (True, False)):
         if tight and isinstance(first, Spacer):
             first.height = min(first.height, 6.0)
-        body = head + _tiles_and_contents(ctx, tiles, tight=tight, note=note)
+        body = head + _tiles_and_contents(ctx, tiles, under or [], tight=tight, note=note)
         # The contents' entries are known: the builder writes the cover after the other sections.
         if flow_height(body, g.frame_width) <= g.frame_height - 2:
             break
@@ -371,7 +386,12 @@ def _fitted_cover(ctx: ReportContext, head: list[Flowable], tiles: list[list[Flo
 
 
 def _tiles_and_contents(
-    ctx: ReportContext, tiles: list[list[Flowable]], *, tight: bool = False, note: bool = True
+    ctx: ReportContext,
+    tiles: list[list[Flowable]],
+    under: list[Flowable] | None = None,
+    *,
+    tight: bool = False,
+    note: bool = True,
 ) -> list[Flowable]:
     """The cover's key-figure tiles, three across, then the contents and the line saying when it was made (with
     less space between them when ``tight``), and the note on characters no font draws (when ``note``)."""
@@ -398,6 +418,8 @@ def _tiles_and_contents(
         )
     )
     out.append(t)
+    if under:  # a line the tiles have no room for (a budget overrun beside a target date)
+        out += [Spacer(1, 4), *under]
     # Contents: every section that has something to say, with its page number and a link (filled in when the
     # pages are known: see :class:`planner.report.context.Contents`).
     below: list[Flowable] = [
