@@ -183,7 +183,6 @@ def attention(
             continue
         for did in r.decisions:
             risk_of.setdefault(did, []).append(r.title)
-    on_path = set(s.critical_path)
     out: list[Attention] = []
     for i, d in enumerate(plan.decisions):
         if d.status == Status.DONE:
@@ -205,8 +204,10 @@ def attention(
         if ci is not None and ci >= 0.5:
             reasons.append(f"it is critical in {units.format_share(ci)} of simulated runs")
             score += 40 * ci
-        elif critical and d.id in on_path and not d.milestone and d.status != Status.BLOCKED:
-            # (a blocked one said it already: "it is blocked and on the critical path")
+        elif critical and not d.milestone and d.status != Status.BLOCKED:
+            # (a blocked one said it already: "it is blocked and on the critical path"). Every critical decision,
+            # not only those of the chain shown: of equally long chains that one is picked by the file's order,
+            # and the ranking must not change when the file is only reordered
             reasons.append("it is on the critical path")
             score += 20
         if (critical or (ci or 0) >= 0.5) and downside > 0:
