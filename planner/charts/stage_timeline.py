@@ -312,6 +312,16 @@ def _gate_place(
     return size, -(marker_r + 2), "right", False  # nothing clear: over its own window, on white
 
 
+def _past_a_line(
+    gate_x: float, place: tuple[float, float, str, bool], words: str, lines: tuple[float, ...]
+) -> bool:
+    """Whether a gate's words at ``place`` (:func:`_gate_place`) lie past a finish line that the gate is before:
+    pushed away from their gate (:func:`_pushed_place`)."""
+    size, dx, ha, _ = place
+    x0 = gate_x + dx - (_words_in(words, size) * 72 if ha == "right" else 0.0)
+    return any(gate_x < lx <= x0 for lx in lines)
+
+
 def _gate_words(
     texts: tuple[str, str, str],
     two_lines: bool,
@@ -522,6 +532,46 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
             span_x = r.gated_finish * pt_per_wk
             if span_x < gate_x + marker_r + 1 and span_x + span_w > gate_x - marker_r:
                 span_x = gate_x + marker_r + 1  # not over the diamond
+            after = max(after, span_x + span_w + 3)
+            start = r.gated_start * pt_per_wk - 4
+        else:
+            start = gate_x - marker_r - 2
+            span = ""
+        week_only = f"gate wk {style.fmt_weeks(r.gate)}"
+        full = week_only + (f" \u00b7 {units.format_date(date)}" if date else "")
+        # Clear of the finish lines (_gate_words); where nothing is, the whole words by the gate as before.
+        texts = (full, week_only, units.format_date(date) if date else "")
+        two_lines = (
+            compact and pitch_pt / 2 >= 1.2 * gate_pt + 0.6 * small + 2
+        )  # room for two lines between the two
+        words, place = _gate_words(
+            texts,
+            two_lines,
+            compact,
+            (gate_pt, gate_x, marker_r, after, start, roll_end, ax_w_in * 72, lines),
+        )
+        assert place is not None
+        if (
+            compact
+            and span
+            and _past_a_line(gate_x, place, words, lines)
+            and r.start is not None
+            and r.finish is not None
+            and span == f" {_span(r.start, r.finish)}"
+        ):
+            # Pushed past a finish line, far from their gate (a 12-stage plan in portrait: 'gate wk 36' right of
+            # the finish at week 108), for want of the room the gated window's "wk a-b" takes, which says what the
+            # rolling line's just above says: the words take its place, by their gate.
+            near_words, near_place = _gate_words(
+                texts,
+                two_lines,
+                compact,
+                (gate_pt, gate_x, marker_r, gate_x + marker_r + 1, start, roll_end, ax_w_in * 72, lines),
+            )
+            if near_place is not None and not _past_a_line(gate_x, near_place, near_words, lines):
+                words, place = near_words, near_place
+                span = ""
+        if span:
             ax.annotate(
                 span,
                 (r.gated_finish, gy),
@@ -534,20 +584,6 @@ def _draw(fig: Figure, analysis: Analysis, compact: bool = False) -> None:
                 zorder=5.5,
                 bbox={"boxstyle": "square,pad=0.05", "facecolor": style.BAND[y % 2], "edgecolor": "none"},
             )
-            after = max(after, span_x + span_w + 3)
-            start = r.gated_start * pt_per_wk - 4
-        else:
-            start = gate_x - marker_r - 2
-        week_only = f"gate wk {style.fmt_weeks(r.gate)}"
-        full = week_only + (f" \u00b7 {units.format_date(date)}" if date else "")
-        # Clear of the finish lines (_gate_words); where nothing is, the whole words by the gate as before.
-        words, place = _gate_words(
-            (full, week_only, units.format_date(date) if date else ""),
-            compact and pitch_pt / 2 >= 1.2 * gate_pt + 0.6 * small + 2,  # room for two lines between the two
-            compact,
-            (gate_pt, gate_x, marker_r, after, start, roll_end, ax_w_in * 72, lines),
-        )
-        assert place is not None
         gate_size, dx, ha, upper = place
         if ha == "right" and gate_x + dx - _words_in(words, gate_size) * 72 < -1.0:
             # Over its window and out past the axis into the names' column (a stage's count under its name lay
