@@ -49,14 +49,15 @@ def test_a_stage_step_shows_the_stages_first_cards(window, qtbot, tmp_path):
         ids = p.deck[step].spotlight
         cards = [canvas.graph_scene.cards[i] for i in ids if i in canvas.graph_scene.cards]
         left = min(c.sceneBoundingRect().left() for c in cards)
-        first_column = [c for c in cards if c.sceneBoundingRect().left() < left + 1]
-        view = canvas.viewport().rect()
-        shown = [
-            c
-            for c in first_column
-            if view.contains(canvas.mapFromScene(c.sceneBoundingRect()).boundingRect())
-        ]
-        assert shown, "none of the stage's first column is in sight"
+        first_column = [c.sceneBoundingRect() for c in cards if c.sceneBoundingRect().left() < left + 1]
+        seen = canvas.mapToScene(
+            canvas.viewport().rect().adjusted(0, canvas.header_height(), 0, 0)
+        ).boundingRect()
+        shown = [c for c in cards if seen.contains(c.sceneBoundingRect())]
+        # Not an empty stretch of the band: at least as many of the stage's cards whole as its first column has
+        # (session 33: the step shows the stretch that holds the most of them; from its first column, where it was
+        # made to start in session 23, it held 1 of 16 of the fraud sample's Operationalize at 1280x720).
+        assert len(shown) >= len(first_column)
         # the first of them under the sticky header strip, not under it
         top = min(canvas.mapFromScene(c.sceneBoundingRect()).boundingRect().top() for c in shown)
         assert top >= canvas.header_height()

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPointF, QRect, QRectF, QSizeF, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QFontInfo, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -1114,6 +1114,20 @@ class PresentationController(QObject):
                 ]
                 top = _top_clear_of_cards(beside, first, top, head / canvas.zoom, 2 * half_h)
             centre.setY(top - STEP_TOP_GAP - head / canvas.zoom + half_h)
+        if rect.width() + 40 > 2 * half_w or rect.height() + 40 + head / canvas.zoom > 2 * half_h:
+            # Still more than the view holds: where the view shows the most of the stage's cards whole, when that
+            # is more than from where the stage starts. A stage's cards sit in the columns where they can run,
+            # among other stages' cards: from its start the view showed 1 of Operationalize's 16 cards whole (the
+            # fraud sample at 1280x720), the rest cut by its edges or beyond them.
+            best = _densest_window(
+                canvas, ids, 2 * half_w, 2 * half_h - head / canvas.zoom, head / canvas.zoom
+            )
+            if best is not None:
+                x0, y0, count = best
+                view_rect = QRectF(centre.x() - half_w, centre.y() - half_h + head / canvas.zoom, 0, 0)
+                view_rect.setSize(QSizeF(2 * half_w, 2 * half_h - head / canvas.zoom))
+                if count > len(_whole_cards(canvas, ids, view_rect)):
+                    centre = QPointF(x0 + half_w, y0 - head / canvas.zoom + half_h)
         canvas.centerOn(centre)
 
     def _fit_neighbours(self, canvas: Any, step: Step) -> None:
@@ -1649,6 +1663,41 @@ def _first_card(canvas: Any, ids: list[str], left: float) -> QRectF | None:
         and (r := card.sceneBoundingRect()).left() < left + 1
     ]
     return min(column, key=lambda r: r.top()) if column else None
+
+
+def _whole_cards(canvas: Any, ids: list[str], shown: QRectF) -> list[str]:
+    """The decisions of ``ids`` whose cards lie whole in the scene rectangle ``shown``."""
+    cards = canvas.graph_scene.cards
+    return [
+        did
+        for did in ids
+        if (card := cards.get(did)) is not None and shown.contains(card.sceneBoundingRect())
+    ]
+
+
+def _densest_window(
+    canvas: Any, ids: list[str], width: float, height: float, head: float = 0.0
+) -> tuple[float, float, int] | None:
+    """Where a ``width`` by ``height`` scene rectangle holds the most cards of ``ids`` whole: its left, its top and
+    how many (ties: the leftmost, then the topmost, nearest where the stage starts); None without cards. It starts a
+    margin before a card's left and a :data:`STEP_TOP_GAP` above a card's top, and no card of ``ids`` in its width
+    crosses the ``head`` scene px above it (the sticky header strip: a card's title under it)."""
+    rects = [
+        card.sceneBoundingRect() for did in ids if (card := canvas.graph_scene.cards.get(did)) is not None
+    ]
+    best: tuple[float, float, int] | None = None
+    for x0 in sorted({r.left() - 20 for r in rects}):
+        beside = [r for r in rects if r.right() > x0 and r.left() < x0 + width]
+        column = [r for r in beside if r.left() >= x0 and r.right() <= x0 + width]
+        if best is not None and len(column) <= best[2]:
+            continue  # (no top shows more than the whole column)
+        for y0 in sorted({r.top() - STEP_TOP_GAP for r in column}):
+            if any(r.top() < y0 and r.bottom() > y0 - head for r in beside):
+                continue  # a card's title under the header strip
+            count = sum(1 for r in column if r.top() >= y0 and r.bottom() <= y0 + height)
+            if best is None or count > best[2]:
+                best = (x0, y0, count)
+    return best
 
 
 STEP_TOP_GAP = 20.0
