@@ -118,11 +118,13 @@ def _summary(ctx: ReportContext, state: ProgressState, v: Variance | None) -> st
         else "The plan has no status date: progress is recorded, but work not done is scheduled only after "
         "what it depends on."
     )
+    # Nothing done is none of the work: 'less than a day of 16 weeks' said some was done (nothing started).
+    done_text = "none" if total - left <= 0.0 else weeks_text(total - left)
     counts = (
         # "1 of 6 decisions is done", "5 of 6 decisions are done", "1 of 1 decision is done"
         f"{done} of {units.count(len(plan.decisions), 'decision')} "
         f"{units.agree(done, 'is', 'are')} done and {doing} in "
-        f"progress: {esc(units.format_share(share))} of the planned work ({weeks_text(total - left)} of {weeks_text(total)})."
+        f"progress: {esc(units.format_share(share))} of the planned work ({done_text} of {weeks_text(total)})."
     )
     if v is None:
         forecast = (
