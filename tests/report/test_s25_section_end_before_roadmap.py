@@ -69,7 +69,7 @@ def test_the_cost_section_of_long_stage_names_ends_on_a_page_at_least_half_used(
     )  # the rule under it (half the page)
     last = texts[roadmap - 1]
     # the cost by stage goes on there under its repeated header, with its total, then the biggest items
-    assert "Stage People" in last and "Total" in last and "The biggest items" in last
+    assert "Stage Labour" in last and "Total" in last and "The biggest items" in last
     assert f"12 {NAME[:20]}" in last and re.search(f"(?<![0-9])1 {NAME[:20]}", last) is None
 
 
