@@ -299,7 +299,11 @@ def geometry(analysis: Any, width: float, height: float, n_notes: int = 1) -> Ge
         [text_in(f"{k + 1} \u00b7 {x.name}", STAGE_FONT, True) + 0.14 for k, x in enumerate(plan.stages)]
         + [0.9]
     )
-    label_w = min(max(whole if whole <= most else words, stages), most)
+    # A stage's number and name may take a little more (a quarter of the width): '3 · Operationalize' on a
+    # portrait page's roadmap, drawn narrower and enlarged, went into its row with a '3' alone in the column.
+    label_w = min(
+        max(min(whole if whole <= most else words, most), stages), max(most, min(1.75, 0.26 * width))
+    )
     x0 = MARGIN_IN + label_w
     x1 = width - MARGIN_IN
     # The status date is on the axis too, as on the Gantt: after the finish (everything done by then) its line
