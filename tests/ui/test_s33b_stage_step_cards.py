@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QFontInfo
 
+from planner import units
 from planner.ui.canvas import style as S
 from planner.ui.presentation.mode import STEP_MIN_ZOOM
 from tests.ui.conftest import SAMPLES
@@ -44,5 +45,14 @@ def test_a_stage_step_shows_most_of_its_cards_whole_and_readable(
             assert len(whole) >= 0.6 * len(step.spotlight), shares
             # ... at the readable floor or above, card titles at least as large on screen as at the desk's 100 %
             assert canvas.zoom >= STEP_MIN_ZOOM * p.room_zoom * (1 - 1e-9)
+            # the panel says how many of them are in sight when not all (the room knows there are more)
+            panel = p.step_panel
+            assert panel is not None
+            assert panel.sight.isHidden() == (len(whole) == len(step.spotlight)), step.title
+            if len(whole) < len(step.spotlight):
+                assert panel.sight.text().startswith(
+                    f"{units.part_of(len(whole), len(step.spotlight))} decisions"
+                )
+                assert panel.sight.geometry().bottom() < panel.scroll_area.geometry().top()  # its own line
             desk_px = QFontInfo(S.title_font()).pixelSize()
             assert desk_px * canvas.zoom * canvas.card_type() >= desk_px, step.title

@@ -496,6 +496,7 @@ class PresentationController(QObject):
         self.step_panel = StepPanel()
         self.step_panel.title.setFont(scaled_font(room_font(), FIGURE_SCALE * self.scale, bold=True))
         self.step_panel.body.setFont(scaled_font(room_font(), FONT_SCALE * self.scale))
+        self.step_panel.sight.setFont(scaled_font(room_font(), FONT_SCALE * self.scale, bold=True))
         self.resize_bar()  # (the step's title in a short room's size)
         steps = QToolBar("Step", w)
         steps.setObjectName("presenterStepBar")
@@ -1040,6 +1041,15 @@ class PresentationController(QObject):
             else:
                 self.doc.select([])
                 self._fit_cards(canvas, step.spotlight, step.stage_id)
+                if self.portrait and not panel.sight.isHidden():
+                    # The line saying how many cards are in sight came after the panel's height: the panel grows by
+                    # it (the body scrolled in a panel shorter than its share), and the stage is fitted again.
+                    most = max(200, int(w.height() * STEP_PANEL_SHARE))
+                    height = min(most, panel.content_height(w.width()))
+                    if height != panel.height():
+                        panel.setFixedHeight(height)
+                        settle_layouts(canvas)
+                        self._fit_cards(canvas, step.spotlight, step.stage_id)
         elif step.focus is not None:
             self.doc.select([step.focus])
 
@@ -1129,6 +1139,16 @@ class PresentationController(QObject):
                 if count > len(_whole_cards(canvas, ids, view_rect)):
                     centre = QPointF(x0 + half_w, y0 - head / canvas.zoom + half_h)
         canvas.centerOn(centre)
+        panel = self.step_panel
+        if panel is not None and ids:
+            shown = canvas.mapToScene(view.adjusted(0, head, 0, 0)).boundingRect()
+            whole = len(_whole_cards(canvas, ids, shown))
+            panel.set_sight(
+                ""
+                if whole >= len(ids)
+                else f"{units.part_of(whole, len(ids))} {units.agree(len(ids), 'decision', 'decisions')} in sight"
+                " · Tab walks them all"
+            )
 
     def _fit_neighbours(self, canvas: Any, step: Step) -> None:
         """A critical-path step: its decision with the one before and the one after it on the chain, whole under

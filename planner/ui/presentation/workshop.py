@@ -272,6 +272,13 @@ class StepPanel(QFrame):
         self.title.setObjectName("stepTitle")
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # a stage named '<b>Scale</b>' is shown as typed
+        # How many of a stage's cards the graph shows whole, when not all ('9 of 14 decisions in sight'): the
+        # presenter and the room know there are more than the view shows (set_sight).
+        self.sight = QLabel(self)
+        self.sight.setObjectName("stepSight")
+        self.sight.setWordWrap(True)
+        self.sight.setTextFormat(Qt.TextFormat.PlainText)
+        self.sight.hide()
         self.body = QLabel(self)
         self.body.setObjectName("stepBody")
         self.body.setWordWrap(True)
@@ -292,6 +299,7 @@ class StepPanel(QFrame):
         layout.setContentsMargins(16, 12, 16, 12)
         self._layout = layout
         layout.addWidget(self.title)
+        layout.addWidget(self.sight)
         layout.addWidget(self.scroll_area, 1)
         self.setStyleSheet("QFrame#stepPanel { border-left: 2px solid palette(mid); }")
 
@@ -303,12 +311,27 @@ class StepPanel(QFrame):
         bar = self.scroll_area.verticalScrollBar().sizeHint().width()
         title = self.title.heightForWidth(text) if self.title.text() else 0
         body = self.body.heightForWidth(text - bar) if self.body.text() else 0
-        return margins.top() + margins.bottom() + max(0, title) + self._layout.spacing() + max(0, body) + 2
+        sight = self.sight.heightForWidth(text) + self._layout.spacing() if not self.sight.isHidden() else 0
+        return (
+            margins.top()
+            + margins.bottom()
+            + max(0, title)
+            + self._layout.spacing()
+            + max(0, body)
+            + sight
+            + 2
+        )
+
+    def set_sight(self, text: str) -> None:
+        """Say under the title how much of the step the graph shows (``text``; empty: all of it, nothing said)."""
+        self.sight.setText(text)
+        self.sight.setHidden(not text)
 
     def show_step(self, step: Step) -> None:
         # a 60-letter word in a stage's name ran past the panel's right edge, cut, as in the body
         self.title.setText(fmt.may_break(step.title))
         self.body.setText(step.body_html)
+        self.set_sight("")
         self.scroll_area.verticalScrollBar().setValue(0)
 
 
