@@ -167,11 +167,13 @@ class PlanFigures:
 
     @property
     def left(self) -> list[str]:
-        """Critical in the reference, not critical here (reference order)."""
+        """Critical in the reference, here and not critical (reference order). A decision this plan does not have
+        (a scenario dropped it) did not leave the critical path: the scenario's changes say it was dropped."""
         if self.reference is None:
             return []
         now = set(self.critical)
-        return [i for i in self.reference.critical if i not in now]
+        here = {d.id for d in self.plan.decisions}
+        return [i for i in self.reference.critical if i not in now and i in here]
 
     def date(self, week: float | None) -> str | None:
         return units.iso_date(self.plan.start_date, week)
