@@ -167,13 +167,11 @@ class PlanFigures:
 
     @property
     def left(self) -> list[str]:
-        """Critical in the reference, here and not critical (reference order). A decision this plan does not have
-        (a scenario dropped it) did not leave the critical path: the scenario's changes say it was dropped."""
+        """Critical in the reference, not critical here (reference order)."""
         if self.reference is None:
             return []
         now = set(self.critical)
-        here = {d.id for d in self.plan.decisions}
-        return [i for i in self.reference.critical if i not in now and i in here]
+        return [i for i in self.reference.critical if i not in now]
 
     def date(self, week: float | None) -> str | None:
         return units.iso_date(self.plan.start_date, week)
