@@ -307,13 +307,20 @@ def describe(item: PlanFigures) -> str:
     if item.joined:
         verb = units.agree(len(item.joined), "joins", "join")
         parts.append(f"{_titles(item, item.joined)} {verb} the critical path")
-    if item.left:
-        verb = units.agree(len(item.left), "leaves", "leave")
+    # a critical decision the plan no longer has (a scenario dropped it) did not "leave" the path: dropping it did
+    here = {d.id for d in item.plan.decisions}
+    stayed = [i for i in item.left if i in here]
+    gone = [i for i in item.left if i not in here]
+    if stayed:
+        verb = units.agree(len(stayed), "leaves", "leave")
         parts.append(
-            f"{_titles(item, item.left)} {verb} it"
+            f"{_titles(item, stayed)} {verb} it"
             if parts
-            else f"{_titles(item, item.left)} {verb} the critical path"
+            else f"{_titles(item, stayed)} {verb} the critical path"
         )
+    if gone:
+        them = units.agree(len(gone), "it", "them")
+        parts.append(f"dropping {_titles(item, gone)} takes {them} off the critical path")
     dg = item.shown_delta("gating_price")
     if dg is not None and abs(dg) > TOL:
         parts.append(
