@@ -3,6 +3,8 @@ path on the keyboard alone, blanks the screen, and keeps or discards the what-if
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
@@ -15,6 +17,14 @@ from planner.ui.views import format as fmt
 def _settle() -> None:
     for _ in range(4):
         QApplication.processEvents()
+
+
+def _fits(w, size: tuple[int, int]) -> bool:
+    try:
+        _assert_fits(w, size)
+    except AssertionError:
+        return False
+    return True
 
 
 def _assert_fits(w, size: tuple[int, int]) -> None:
@@ -38,7 +48,7 @@ def _assert_fits(w, size: tuple[int, int]) -> None:
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
-def test_presentation_fits_the_projector(presenting, size):
+def test_presentation_fits_the_projector(presenting, size, qtbot):
     w = presenting
     w.resize(*size)
     _settle()
@@ -61,6 +71,11 @@ def test_presentation_fits_the_projector(presenting, size):
         p.go_to(0)
         w.show_view(view)
         _settle()
+        # the Risk tab starts a simulation (after a moment): the bar's P80 says "being simulated…", then its figure;
+        # a clean CI run measured the label between its new text and the layout that follows it (308 < 415 px). The
+        # bar is judged once it has settled: every label fits within a few seconds, else the failure says which
+        with contextlib.suppress(qtbot.TimeoutError):
+            qtbot.waitUntil(lambda: _fits(w, size), timeout=10_000)
         _assert_fits(w, size)
     table = w.table_view.table
     assert table.verticalHeader().defaultSectionSize() >= table.fontMetrics().height() + 4
