@@ -206,7 +206,6 @@ def _order(
             before = next((x for x in reversed(other[:i]) if x in placed), None)
             out.insert(out.index(before) + 1 if before is not None else 0, k)
             placed.add(k)
-    out += [k for k in base if k in keep and k not in placed]  # kept only because an edit was not lost
     return out
 
 
@@ -250,7 +249,7 @@ class _Merger:
         path: tuple[str, ...],
     ) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for key in _order(list(base), list(ours), list(theirs), {*base, *ours, *theirs}):
+        for key in _order(list(base), list(ours), list(theirs), {*ours, *theirs}):  # (both deleted: gone)
             k = str(key)
             here = f"{where} {k}" if where else f"plan {k}"
             v = self.value(
