@@ -70,6 +70,7 @@ def test_conflicts_are_listed_written_and_exit_1(tmp_path: Path, capsys: pytest.
             "theirs": "Theirs",
             "kept": "ours",
             "deleted": [],
+            "cleared": [],
         }
     ]
     assert report["clean"] is False and report["errors"] == []

@@ -9,9 +9,10 @@ field by field against their common ancestor, the way ``git merge`` works line b
   one side deleted (and the other left as it was) is deleted;
 - the order of a list follows the side that reordered it; items added are placed after the item they follow on
   their side;
-- a **conflict** is a field both sides changed differently (or an item one side deleted and the other edited):
-  the preferred side's value is kept (``ours`` unless told otherwise), except that an edited item is never
-  deleted by the other side's deletion (an edit is never lost silently), and every conflict is listed;
+- a **conflict** is a field both sides changed differently (a field cleared on one side, back to its default, and
+  changed on the other is one too), or an item one side deleted and the other edited: the preferred side's value
+  is kept (``ours`` unless told otherwise), except that an edited item (a decision, a link, a scenario's override
+  of a decision...) is never deleted by the other side's deletion, and every conflict is listed;
 - a link whose decision the merge no longer has (one side deleted the decision, the other linked to it) is left
   out and listed, and so is a risk's mention of such a decision, so that the merged plan has no dangling name.
 
@@ -73,26 +74,30 @@ _SCALARS = (str, int, float, bool, type(None))
 @dataclass(frozen=True)
 class Conflict:
     """A place both sides changed differently: ``where`` names it as a person reads it (``decision 'x'
-    duration``), ``base``/``ours``/``theirs`` are the three values (:data:`MISSING` where a side has none) and
-    ``kept`` the side whose value the merged plan has."""
+    duration``), ``base``/``ours``/``theirs`` are the three values (:data:`MISSING` where a side has none),
+    ``kept`` the side whose value the merged plan has, and ``item`` whether the place is a whole item (a side
+    without it deleted it) or a field of one (a side without it cleared it back to its default)."""
 
     where: str
     base: Any
     ours: Any
     theirs: Any
     kept: Side
+    item: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         def value(v: Any) -> Any:
             return None if v is MISSING else v
 
+        gone = [s for s, v in (("ours", self.ours), ("theirs", self.theirs)) if v is MISSING]
         return {
             "where": self.where,
             "base": value(self.base),
             "ours": value(self.ours),
             "theirs": value(self.theirs),
             "kept": self.kept,
-            "deleted": [s for s, v in (("ours", self.ours), ("theirs", self.theirs)) if v is MISSING],
+            "deleted": gone if self.item else [],
+            "cleared": [] if self.item else gone,
         }
 
 
@@ -117,14 +122,16 @@ class MergeResult:
         def shown(v: Any, gone: str) -> str:
             return gone if v is MISSING else file_value(v)
 
-        out = [
-            (
-                "!",
-                f"{c.where}: base {shown(c.base, '(none)')}; ours {shown(c.ours, '(deleted)')}; "
-                f"theirs {shown(c.theirs, '(deleted)')} -> kept {c.kept}",
+        out: list[tuple[str, str]] = []
+        for c in self.conflicts:
+            missing = "(deleted)" if c.item else "(cleared)"
+            out.append(
+                (
+                    "!",
+                    f"{c.where}: base {shown(c.base, '(none)')}; ours {shown(c.ours, missing)}; "
+                    f"theirs {shown(c.theirs, missing)} -> kept {c.kept}",
+                )
             )
-            for c in self.conflicts
-        ]
         ids = {d.id for d in self.plan.decisions}
         for x in self.left_out:
             if "risk" in x:
@@ -189,6 +196,16 @@ def _list_kind(name: str, *values: Any) -> str | None:
     return None
 
 
+def _is_item(path: tuple[str, ...]) -> bool:
+    """Whether ``path`` names a whole item, which a side deletes, rather than a field, which a side clears: an
+    item of a list matched by key, a card's position, a scenario's override of one decision, team or risk."""
+    return bool(path) and (
+        path[-1] == "[]"
+        or (len(path) == 2 and path[0] == "layout")
+        or (len(path) == 4 and path[0] == "scenarios" and path[2] in ("decisions", "teams", "risks"))
+    )
+
+
 def _order(
     base: list[Hashable], ours: list[Hashable], theirs: list[Hashable], keep: set[Hashable]
 ) -> list[Hashable]:
@@ -225,6 +242,9 @@ class _Merger:
         if len(path) == 2 and path[0] == "layout" and MISSING not in (ours, theirs):
             self.positions += 1  # a card both sides moved: no figure moves with it
             return ours if self.prefer == "ours" else theirs
+        item = _is_item(path)
+        if not item and isinstance(base, dict):  # a mapping cleared on one side: each of its entries removed
+            ours, theirs = ({} if v is MISSING else v for v in (ours, theirs))
         if isinstance(ours, dict) and isinstance(theirs, dict):
             return self.mapping(where, base if isinstance(base, dict) else {}, ours, theirs, path)
         kind = _list_kind(path[-1], base, ours, theirs) if path else None
@@ -233,11 +253,10 @@ class _Merger:
             return self.listed(
                 where, path, kind, *(empty if v is MISSING else v for v in (base, ours, theirs))
             )
-        if ours is MISSING or theirs is MISSING:  # deleted on one side, edited on the other: the edit is kept
-            kept: Side = "theirs" if ours is MISSING else "ours"
-        else:
-            kept = self.prefer
-        self.conflicts.append(Conflict(where, base, ours, theirs, kept))
+        kept: Side = self.prefer
+        if item and (ours is MISSING or theirs is MISSING):  # deleted on one side, edited on the other: kept
+            kept = "theirs" if ours is MISSING else "ours"
+        self.conflicts.append(Conflict(where, base, ours, theirs, kept, item))
         return ours if kept == "ours" else theirs
 
     def mapping(
