@@ -369,11 +369,9 @@ class FileGuard(QObject):
             self.window.open_file(self.path)
 
     def can_merge(self) -> bool:
-        """Merge is offered when the window has unsaved edits (else Reload is the same), knows the file as it last
-        read or wrote it (not after restoring a crashed session whose file changed since), and shows the base
-        plan rather than a scenario."""
-        doc = self.window.doc
-        return self.base is not None and doc.is_modified and doc.scenarios.active is None
+        """Merge is offered when the window has unsaved edits (else Reload is the same) and knows the file as it
+        last read or wrote it (not after restoring a crashed session whose file changed since)."""
+        return self.base is not None and self.window.doc.is_modified
 
     def merge(self) -> QMessageBox | None:
         """Put the file's changes and the window's together (:func:`planner.model.merge.merge_plans`, the file as
@@ -399,7 +397,17 @@ class FileGuard(QObject):
             )
             return None
         selection = list(w.doc.selection)
-        w.doc.undo_stack.push(ReplacePlanCommand(w.doc, result.plan, "Merge Changes from Disk"))
+        scenarios = w.doc.scenarios
+        shown = scenarios.active
+        if shown is None:
+            w.doc.undo_stack.push(ReplacePlanCommand(w.doc, result.plan, "Merge Changes from Disk"))
+        else:  # the merge is of the files (base and scenarios): swap the base, then show the scenario again
+            w.doc.undo_stack.beginMacro("Merge Changes from Disk")
+            scenarios.switch(None)
+            w.doc.undo_stack.push(ReplacePlanCommand(w.doc, result.plan, "Merge Changes from Disk"))
+            if shown in scenarios.names():
+                scenarios.switch(shown)
+            w.doc.undo_stack.endMacro()
         w.doc.select([i for i in selection if w.doc.decision(i) is not None])
         self.base = raw
         self.known = hashlib.sha256(raw).hexdigest()

@@ -1,0 +1,61 @@
+"""Merge from disk while a scenario is shown (session 34).
+
+Before, Merge was not offered while the window showed a scenario: the only choices were Reload (dropping the
+workshop's edits) or Keep Mine (the next save dropping the colleague's change). The merge is of the files (the base
+with its scenarios), so it merges them and shows the scenario again, as one undo step.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_plans" / "fraud-detection.plan.json"
+
+
+def _colleague_renames(path: Path, index: int, title: str) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["decisions"][index]["title"] = title
+    tmp = path.with_name("outside.tmp")
+    tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def test_merge_while_a_scenario_is_shown_keeps_both_and_shows_the_scenario_again(qtbot, window, tmp_path):
+    path = tmp_path / "shared.plan.json"
+    shutil.copyfile(SAMPLE, path)
+    assert window.open_file(path)
+    doc = window.doc
+    ids = [d.id for d in doc.plan.decisions]
+    assert doc.scenarios.create("Faster") is None and doc.scenarios.active == "Faster"
+    doc.edit_decision(ids[0], duration=1)  # an edit of the scenario: an override in the file
+    steps = doc.undo_stack.count()
+    _colleague_renames(path, 1, "Renamed by a colleague")
+    window.file_guard.check()
+    box = window.file_guard.prompt
+    assert box is not None
+    buttons = {b.text(): b for b in box.buttons()}
+    assert "Merge" in buttons
+    buttons["Merge"].click()
+    QApplication.processEvents()
+    report = window.file_guard.merge_report
+    assert report is not None and "are both in the plan now" in report.text()
+    report.done(0)
+    assert doc.scenarios.active == "Faster"
+    shown = {d.id: d for d in doc.plan.decisions}
+    assert shown[ids[0]].duration == 1 and shown[ids[1]].title == "Renamed by a colleague"
+    saved = doc.file_plan()
+    base = {d.id: d for d in saved.decisions}
+    assert base[ids[1]].title == "Renamed by a colleague" and base[ids[0]].duration != 1
+    (scenario,) = [s for s in saved.scenarios if s.name == "Faster"]
+    assert scenario.decisions[ids[0]].duration == 1
+    assert doc.undo_stack.count() == steps + 1 and doc.undo_stack.undoText() == "Merge Changes from Disk"
+    doc.undo_stack.undo()
+    QApplication.processEvents()
+    assert doc.scenarios.active == "Faster"
+    assert {d.id: d for d in doc.file_plan().decisions}[ids[1]].title != "Renamed by a colleague"
+    assert {d.id: d for d in doc.plan.decisions}[ids[0]].duration == 1
