@@ -20,7 +20,7 @@ import html
 import math
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -54,7 +54,7 @@ from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_p
 from planner.model.io import wide_encoding
 from planner.model.limits import MAX_WEEKS
 from planner.model.plan import DependencyType, Plan, Team
-from planner.units import agree, count, format_date, format_weeks, quoted, week_to_date
+from planner.units import agree, count, format_date, format_weeks, plural_weeks, quoted, week_to_date
 
 if TYPE_CHECKING:
     from planner.io.exporting import ExportSchedule
@@ -834,14 +834,16 @@ def outline_from_tables(
             progress = 0.0
             if phys:
                 not_started_pct += 1
-        start_t = (
-            act_start
-            or parse_moment(_value(r, "early_start_date"))
-            or parse_moment(_value(r, "target_start_date"))
+        # the dates the activity is placed by, each with the field it came from (a refusal names it)
+        start_field = (
+            "act_start_date" if act_start else _first_field(r, ("early_start_date", "target_start_date"))
         )
-        finish_t = (
-            act_end or parse_moment(_value(r, "early_end_date")) or parse_moment(_value(r, "target_end_date"))
-        )
+        start_t = act_start or (parse_moment(_value(r, start_field)) if start_field else None)
+        end_field = "act_end_date" if act_end else _first_field(r, ("early_end_date", "target_end_date"))
+        if ends_at_data_date and act_end is not None and not _value(r, "act_end_date"):
+            end_field = "reend_date" if parse_moment(_value(r, "reend_date")) else ""
+        finish_t = act_end or (parse_moment(_value(r, end_field)) if end_field else None)
+        placed = [(start_t, start_field), (finish_t, end_field)]
         weeks = hours / hours_week
         not_before: float | None = None
         for ctype_field, cdate_field in (("cstr_type", "cstr_date"), ("cstr_type2", "cstr_date2")):
@@ -849,6 +851,8 @@ def outline_from_tables(
             if not ctype:
                 continue
             cdate = _moment(r, cdate_field, report, where)
+            placed.append((cdate, cdate_field))
+            _refuse_far(path, fmt, where, placed[-1:], weeks_at, start_dt)
             cweeks = weeks_at(cdate)
             label = CONSTRAINT_NAMES.get(ctype, ctype)
             if ctype in ("CS_MSOA",) and cweeks is not None:
@@ -906,17 +910,7 @@ def outline_from_tables(
         if not resources and primary in team_of:
             resources.append((team_of[primary], 1.0))
         lead = team_of.get(primary) if primary in most or (not most and primary in team_of) else None
-        for moment, field_name in ((act_start, "act_start_date"), (act_end, "act_end_date")):
-            far = weeks_at(moment)
-            if moment is not None and far is not None and far > MAX_WEEKS:
-                raise _too_far(
-                    path,
-                    f"{where}: its actual date ({field_name})",
-                    moment,
-                    far,
-                    start_dt,
-                    "correct the activity's actual dates (or the project's start) in P6 and export again",
-                )
+        _refuse_far(path, fmt, where, placed, weeks_at, start_dt)
         actual_start = actual_at(act_start) if status in ("TK_Active", "TK_Complete") else None
         actual_finish = actual_at(act_end) if status == "TK_Complete" or ends_at_data_date else None
         own = hints.get(tid, {})
@@ -1121,9 +1115,19 @@ def outline_from_tables(
     # The file's finish: its activities' latest (early or actual) finish when each has one, as P6 shows it; else
     # the project's scheduled finish (a tool may write scd_end_date at the data date when all work is done)
     ends = [t.finish for t in out_tasks if not t.key.startswith("wbs-") or t.key[4:] not in wbs]
-    scheduled_end = weeks_at(
-        parse_moment(_value(proj, "scd_end_date")) or parse_moment(_value(proj, "plan_end_date"))
-    )
+    end_field = _first_field(proj, ("scd_end_date", "plan_end_date"))
+    end_moment = parse_moment(_value(proj, end_field)) if end_field else None
+    scheduled_end = weeks_at(end_moment)
+    if end_moment is not None and scheduled_end is not None and scheduled_end > MAX_WEEKS:
+        # only compared with the plan's finish: a far one is said and left out, not a refusal of the file
+        report.add(
+            "schedule",
+            f"its finish ({_PM_PROJECT_FIELDS.get(end_field, end_field) if fmt == 'p6xml' else end_field}) "
+            f"{format_date(end_moment.date())} is {format_weeks(scheduled_end)} weeks after the project start: "
+            "not compared with the plan's finish",
+            where_p,
+        )
+        scheduled_end = None
     finish = scheduled_end
     if ends and all(e is not None for e in ends):
         finish = max(e for e in ends if e is not None)
@@ -1161,7 +1165,25 @@ def outline_from_tables(
         # the days off up to the project's end (its scheduled finish, its work, its data date)
         reach = [t.finish for t in out_tasks if t.finish is not None] + [t.duration for t in out_tasks]
         last = max([finish or 0.0, scheduled_end or 0.0, *reach, weeks_at(data_date) or 0.0])
-        until = origin + dt.timedelta(days=math.ceil(max(0.0, last) * 7) + 7)
+        room = (dt.date.max - origin).days
+        if math.ceil(min(max(0.0, last), MAX_WEEKS) * 7) > room:
+            # work a plan can hold runs past the calendar's last day: the project's start is what is wrong
+            named = (
+                ""
+                if not _value(proj, "plan_start_date")
+                else "PlannedStartDate"
+                if fmt == "p6xml"
+                else "plan_start_date"
+            )
+            raise InteropError(
+                path,
+                f"{where_p}: its {f'planned start ({named})' if named else 'start (its earliest activity date)'} "
+                f"{format_date(origin)} leaves its {plural_weeks(last)} of work no room before "
+                f"{format_date(dt.date.max)}, the last date a calendar holds",
+                hint="correct the project's planned start in P6 and export again",
+            )
+        # (a duration past what a plan holds is refused by the activity, naming it)
+        until = origin + dt.timedelta(days=min(math.ceil(max(0.0, last) * 7) + 7, room))
         report_days_off(report, (h for h in calendar.holidays if origin <= h <= until))
     return Outline(
         title=title[:200],
@@ -1357,6 +1379,59 @@ def _too_far(
         + f": more than the {MAX_WEEKS:,.0f} a plan takes",
         hint=hint,
     )
+
+
+_PM_FIELDS = {
+    "act_start_date": "ActualStartDate",
+    "act_end_date": "ActualFinishDate",
+    "early_start_date": "StartDate",
+    "early_end_date": "FinishDate",
+    "target_start_date": "PlannedStartDate",
+    "target_end_date": "PlannedFinishDate",
+    "cstr_date": "PrimaryConstraintDate",
+    "cstr_date2": "SecondaryConstraintDate",
+    "reend_date": "RemainingEarlyFinishDate",
+}
+"""A P6 XML activity's element for each XER field the reader takes its dates from (a refusal names the file's own)."""
+
+_PM_PROJECT_FIELDS = {"scd_end_date": "FinishDate"}
+"""A P6 XML project's element for each XER field of its finish."""
+
+_DATE_KINDS = {"act_": "actual date", "cstr_": "constraint date", "reend": "remaining finish"}
+
+
+def _first_field(row: dict[str, str], names: tuple[str, ...]) -> str:
+    """The first of ``names`` that holds a date in ``row`` ('' when none does)."""
+    return next((n for n in names if parse_moment(_value(row, n)) is not None), "")
+
+
+def _refuse_far(
+    path: str | os.PathLike[str],
+    fmt: str,
+    where: str,
+    dates: list[tuple[dt.datetime | None, str]],
+    weeks_at: Callable[[dt.datetime | None], float | None],
+    start: dt.datetime | None,
+) -> None:
+    """Refuse an activity whose date (actual, scheduled, planned or constraint: ``dates`` pairs each with its XER
+    field) is further after the project start than a plan takes, naming the activity and the field as the file
+    has it. A date in 9999 otherwise reached the model (an earliest start of 416,011 weeks) or date arithmetic
+    (an overflow), refused without the field."""
+    for moment, field_name in dates:
+        far = weeks_at(moment)
+        if moment is None or far is None or far <= MAX_WEEKS or not field_name:
+            continue  # (no field: the data date, refused as the project's)
+        kind = next((k for p, k in _DATE_KINDS.items() if field_name.startswith(p)), None)
+        kind = kind or ("start" if "start" in field_name else "finish")
+        shown = _PM_FIELDS.get(field_name, field_name) if fmt == "p6xml" else field_name
+        raise _too_far(
+            path,
+            f"{where}: its {kind} ({shown})",
+            moment,
+            far,
+            start,
+            "correct the activity's dates (or the project's start) in P6 and export again",
+        )
 
 
 def _base_currency(tables: dict[str, XerTable]) -> str | None:
