@@ -203,7 +203,7 @@ def _declare_analyze(sub: _Commands) -> None:
     p.add_argument(
         "--level-time-limit",
         type=seconds,
-        default=10.0,
+        default=None,  # None: not given (10 s), so that a limit given without --level-method exact is said
         metavar="SECONDS",
         help="time limit of --level-method exact (default 10); past it the result says the gap to the optimum",
     )
@@ -241,7 +241,7 @@ def _declare_new(sub: _Commands) -> None:
     p.add_argument(
         "--template", default=None, help="template name (see `planner templates`; default ai-scaling)"
     )
-    p.add_argument("-o", "--output", help="file to write (default: print to stdout)")
+    p.add_argument("-o", "--output", help="file to write (without -o, or with -o -: print to stdout)")
     p.add_argument("--title", help="title of the new plan")
     p.add_argument(
         "--start-date",

@@ -517,8 +517,12 @@ def with_status_date(plan: Plan, value: str, path: str = "") -> Plan:
                 "(e.g. 2027-03-15)"
             ) from None
         if date is None:
+            from planner.model.io import date_advice, date_readings
+
+            readings = date_readings(text)  # 01/06/2027: 1 Jun or 6 Jan, in the form the option takes
+            example = date_advice(text).removeprefix("write ") if readings else "e.g. 2027-03-15"
             raise CliError(
-                f"--status-date {units.quoted(value)}: write a date as YYYY-MM-DD (e.g. 2027-03-15), 'today', or "
+                f"--status-date {units.quoted(value)}: write a date as YYYY-MM-DD ({example}), 'today', or "
                 "weeks from the plan start (e.g. 10)"
             )
         if plan.start_date is None:

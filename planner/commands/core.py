@@ -121,11 +121,18 @@ def _check_one(
 def cmd_analyze(args: argparse.Namespace) -> int:
     from planner.analysis import analysis_to_dict, analyze
 
-    limit = args.level_time_limit
+    given = getattr(args, "level_time_limit", None)
+    limit = DEFAULT_LEVEL_SECONDS if given is None else given
     if not (math.isfinite(limit) and 0 < limit <= MAX_LEVEL_SECONDS):
         raise CliError(
             f"--level-time-limit {limit:g}: give the seconds --level-method exact may take, more than 0 and at most "
             f"{MAX_LEVEL_SECONDS:,} (default 10)"
+        )
+    if given is not None and getattr(args, "level_method", None) != "exact":
+        # only the exact solver searches until a limit; the limit was dropped without a word
+        raise CliError(
+            f"--level-time-limit {given:g}: only --level-method exact runs for a time (the heuristic and classic "
+            "levelling finish at once); add --level-method exact, or leave --level-time-limit out"
         )
     plan = load(args.file, args.scenario, args.status_date, read_only=True)
     base = None
@@ -144,7 +151,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     keep_to_the_end(plan, result)
     code_if_cut(EXIT_OK if result.ok else EXIT_INVALID)
     if getattr(args, "level", False) or getattr(args, "level_method", None):
-        _attach_levelling(result, args.level_method or "heuristic", args.level_time_limit)
+        _attach_levelling(result, args.level_method or "heuristic", limit)
     explanations = _explanations(result, explain_ids)
     if args.format == "json":
         with kept():
@@ -239,6 +246,9 @@ def _explanations_text(result: Any, ids: list[str], explanations: list[Any]) -> 
 
 MAX_LEVEL_SECONDS = 3_600
 """--level-time-limit at most (an hour): nan, inf or 1e308 seconds let the exact solver run without end."""
+
+DEFAULT_LEVEL_SECONDS = 10.0
+"""--level-time-limit when not given (its help says 10)."""
 
 
 def _attach_levelling(result: Any, method: str, time_limit: float) -> None:
@@ -590,6 +600,8 @@ def cmd_new(args: argparse.Namespace) -> int:
             )
         plan.title = args.title
     plan = _with_start_and_currency(plan, getattr(args, "start_date", None), getattr(args, "currency", None))
+    if args.output == STDIN:  # `-o -`: standard output, as `planner merge -o -` (it wrote a file named '-')
+        args.output = None
     if args.output is not None:
         if not args.output.strip():
             raise CliError(
@@ -628,8 +640,12 @@ def _with_start_and_currency(plan: Plan, start: str | None, currency: str | None
                 "(e.g. 2027-01-04)"
             ) from None
         if day is None:
+            from planner.model.io import date_advice, date_readings
+
+            readings = date_readings(start)  # 04/01/2027: 4 Jan or 1 Apr, in the form the option takes
             raise CliError(
-                f"--start-date {units.quoted(start)}: write the date as YYYY-MM-DD (e.g. 2027-01-04)"
+                f"--start-date {units.quoted(start)}: write the date as YYYY-MM-DD "
+                + (f"({date_advice(start).removeprefix('write ')})" if readings else "(e.g. 2027-01-04)")
             )
         update["start_date"] = day
     if currency is not None:

@@ -20,6 +20,8 @@ from planner.commands.common import (
 )
 
 NAME = "report"
+DEFAULT_REPORT_ITERATIONS = 10_000
+"""--iterations of --simulate when not given (its help says 10000)."""
 HELP = "write the PDF report of a plan"
 DESCRIPTION = (
     "Write a multi-page PDF report of the plan: cover with the key figures, executive summary, roadmap, stage "
@@ -77,12 +79,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--iterations",
         type=whole_number,
-        default=10_000,
+        default=None,  # None: not given (10000), so that one given without --simulate is said
         metavar="N",
         help=f"with --simulate: number of iterations, 1 to {MAX_ITERATIONS_EACH:,} (default 10000)",
     )
     parser.add_argument(
-        "--seed", type=whole_number, default=0, metavar="S", help="with --simulate: random seed (default 0)"
+        "--seed",
+        type=whole_number,
+        default=None,  # None: not given (0)
+        metavar="S",
+        help="with --simulate or --scenarios: random seed (default 0)",
     )
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="print nothing on success (errors still go to stderr)"
@@ -149,6 +155,25 @@ def run(args: argparse.Namespace) -> int:
     out = output_path(args.output, "report.pdf", inputs=(args.file,))
     if out.suffix.lower() != ".pdf":
         raise CliError(f"{out}: the report is a PDF; give a file name ending in .pdf")
+    # --iterations and --seed were dropped without a word when nothing is simulated (a user asking for
+    # `--iterations 2000` got a report with no Monte Carlo in it)
+    if args.iterations is not None and not args.simulate:
+        raise CliError(
+            f"--iterations {args.iterations}: only --simulate runs iterations"
+            + (
+                " (the comparison of --scenarios uses `planner compare`'s 5000 unless --simulate sets them)"
+                if args.scenarios is not None
+                else ""
+            )
+            + "; add --simulate for the P50/P80 and the schedule-risk section, or leave --iterations out"
+        )
+    if args.seed is not None and not args.simulate and args.scenarios is None:
+        raise CliError(
+            f"--seed {args.seed}: nothing is simulated without --simulate (or --scenarios); add --simulate, or leave "
+            "--seed out"
+        )
+    args.iterations = DEFAULT_REPORT_ITERATIONS if args.iterations is None else args.iterations
+    args.seed = 0 if args.seed is None else args.seed
     if args.simulate:
         check_iterations(args.iterations, 1, MAX_ITERATIONS_EACH)
     if args.seed < 0:

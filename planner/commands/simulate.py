@@ -118,7 +118,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             by_week = parse_when(args.by, plan.start_date)
         except ValueError as exc:
-            raise CliError(f"--by: {exc}") from None
+            from planner.model.io import date_advice, date_readings
+
+            # 30/09/2027 or 09/30/2027: say which dates it may be, in the form --by takes
+            advice = f"; {date_advice(args.by)}" if date_readings(args.by) else ""
+            raise CliError(f"--by: {exc}{advice}") from None
         from planner.model.limits import MAX_SCHEDULE_WEEKS
 
         if by_week > MAX_SCHEDULE_WEEKS:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import datetime as dt
 import difflib
 import errno
 import gc
@@ -26,6 +27,7 @@ from typing import Any, BinaryIO
 
 from pydantic import BaseModel, ValidationError
 
+from planner import units
 from planner.model import limits
 from planner.model import plan as _plan_module
 from planner.model.migrations import MigrationError, migrate
@@ -59,6 +61,100 @@ def missing_file_hint(path: Path, *, scan: int = 5000) -> str:
     if not path.is_absolute():
         return f"Check the name and the folder: a relative path is read from {Path.cwd()}."
     return "Check the name and the folder."
+
+
+_OTHER_DATE_FORM = re.compile(r"(\d{1,4})([/.])(\d{1,2})\2(\d{1,4})", re.ASCII)
+"""A date written with slashes or dots (``05/12/2026``, ``2027/03/01``, ``4.1.2027``): a spreadsheet's or a
+country's way, which the plan file's ``YYYY-MM-DD`` is not."""
+
+_MONTH_WORDS = {m.casefold(): i for i, m in enumerate(units.MONTHS, 1)}
+_MONTH_NAMES = tuple(dt.date(2000, i, 1).strftime("%B").casefold() for i in range(1, 13))
+
+
+def date_readings(text: str) -> list[dt.date]:
+    """The days ``text``, a date in a form other than the plan file's ``YYYY-MM-DD``, may mean: ``05/12/2026`` is
+    5 Dec 2026 read day first and 12 May 2026 read month first (both are given: only the author knows);
+    ``2027/03/01`` and ``2027.03.01`` are year first; ``4 Jan 2027``, ``4 January 2027`` and ``Jan 4, 2027`` are
+    read as written. ``[]`` for anything else (a form with no day in it, a day the calendar lacks).
+
+    >>> [d.isoformat() for d in date_readings("05/12/2026")]
+    ['2026-12-05', '2026-05-12']
+    >>> [d.isoformat() for d in date_readings("12/31/2027")], [d.isoformat() for d in date_readings("4 Jan 2027")]
+    (['2027-12-31'], ['2027-01-04'])
+    >>> date_readings("next monday"), date_readings("31/02/2027")
+    ([], [])
+    """
+    text = text.strip()
+    triples: list[tuple[int, int, int]] = []
+    m = _OTHER_DATE_FORM.fullmatch(text)
+    if m is not None:
+        a, b, c = m.group(1), m.group(3), m.group(4)
+        if len(a) == 4 and len(c) <= 2:  # year first
+            triples.append((int(a), int(b), int(c)))
+        elif len(c) == 4 and len(a) <= 2:  # day first, then month first
+            triples += [(int(c), int(b), int(a)), (int(c), int(a), int(b))]
+    else:
+        words = re.fullmatch(
+            r"(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})|([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})", text
+        )
+        if words is not None:
+            day, month, year = (
+                words.group(1, 2, 3) if words.group(1) else (words.group(5), words.group(4), words.group(6))
+            )
+            key = month.casefold()
+            number = _MONTH_WORDS.get(key[:3])
+            if number and _MONTH_NAMES[number - 1].startswith(key):  # Jan, Janu, January; not Janx
+                triples.append((int(year), number, int(day)))
+    days: list[dt.date] = []
+    for year, month, day in triples:
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if found not in days:
+            days.append(found)
+    return days
+
+
+def date_advice(text: str, *, example: str = "2027-01-04") -> str:
+    """What to write instead of ``text``, a date not in the form ``YYYY-MM-DD``: the ISO form of each reading
+    (:func:`date_readings`) with the day in words, or the form with ``example`` when there is none. The one
+    wording of the plan file's load errors and of the command line's date options.
+
+    >>> date_advice("05/12/2026")
+    'write 2026-12-05 for 5 Dec 2026 or 2026-05-12 for 12 May 2026'
+    >>> date_advice("2027/03/01"), date_advice("soon")
+    ('write 2027-03-01 for 1 Mar 2027', 'write it as YYYY-MM-DD, e.g. 2027-01-04')
+    """
+    days = date_readings(text)
+    if days:
+        return "write " + " or ".join(f"{d.isoformat()} for {units.format_date(d)}" for d in days)
+    return f"write it as YYYY-MM-DD, e.g. {example}"
+
+
+_DATE_ERRORS = frozenset(
+    {"date_parsing", "date_type", "date_from_datetime_parsing", "date_from_datetime_inexact"}
+)
+"""pydantic's errors for a date field given text it cannot read as ``YYYY-MM-DD``."""
+
+
+def _date_words(loc: tuple[Any, ...], value: str) -> str:
+    """A date field's load error in words: the value, why it is not a date, and what to write (each reading of
+    ``05/12/2026``; weeks too where the field takes them: a ``date | weeks`` union's ``date`` branch)."""
+    shown = json.dumps(value, ensure_ascii=False)
+    if len(shown) > 42:
+        shown = shown[:40] + "\u2026"
+    weeks = "date" in loc
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip(), flags=re.ASCII)
+    if iso is not None:  # the form is right, the day is not (2027-02-30)
+        return (
+            f"not a valid date (got {shown}): the calendar has no such day; write a real date as YYYY-MM-DD"
+            + (", or weeks from the plan start as a number" if weeks else "")
+        )
+    advice = date_advice(value)
+    if weeks:
+        advice += ", or weeks from the plan start as a number (e.g. 10)"
+    return f"not a valid date in the form YYYY-MM-DD (got {shown}); {advice}"
 
 
 class PlanLoadError(Exception):
@@ -235,6 +331,8 @@ def _explained(e: Any, msg: str, data: Any = None) -> str:
         if words:
             msg = f"{msg}: {words}"
     value = e.get("input")
+    if e["type"] in _DATE_ERRORS and isinstance(value, str):
+        return _date_words(tuple(e["loc"]), value)
     if e["type"] == "finite_number" and isinstance(value, float):
         return _not_finite(e, value, data)
     if (

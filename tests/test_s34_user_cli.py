@@ -1,0 +1,153 @@
+"""A new user's first hours with the command line, from the README (H-user34). Each case failed before its fix:
+
+- a date written the way a spreadsheet or a country writes it (05/12/2026, 12/31/2027, 4 Jan 2027) in the plan
+  file or an option was refused in pydantic's words ("invalid character in year"): the message now gives the
+  day(s) it may mean in the form the file takes (both readings when day-first and month-first differ);
+- `planner new -o -` wrote a file named '-' (merge's `-o -` is standard output);
+- `planner analyze --level-time-limit` without `--level-method exact`, and `planner report --iterations/--seed`
+  without `--simulate`, were dropped without a word: the user asked for something and did not get it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner.cli import main
+
+FRAUD = Path(__file__).resolve().parent.parent / "sample_plans" / "fraud-detection.plan.json"
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def plan_with(tmp_path: Path, **fields: Any) -> Path:
+    data = json.loads(FRAUD.read_text(encoding="utf-8"))
+    decision_fields = fields.pop("first_decision", {})
+    data.update(fields)
+    data["decisions"][0].update(decision_fields)
+    path = tmp_path / "hand edited.plan.json"
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    return path
+
+
+# -- dates in the plan file ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("fields", "where", "says"),
+    [
+        # day first or month first: only the author knows, so both are offered
+        (
+            {"start_date": "05/12/2026"},
+            "at start_date: ",
+            ['(got "05/12/2026")', "2026-12-05 for 5 Dec 2026", "2026-05-12 for 12 May 2026"],
+        ),
+        # only one reading is a day of the calendar; a target may be weeks too
+        (
+            {"target": "12/31/2027"},
+            "at target: ",
+            ["2027-12-31 for 31 Dec 2027", "or weeks from the plan start"],
+        ),
+        ({"status_date": "2027/06/01"}, "at status_date: ", ["2027-06-01 for 1 Jun 2027"]),
+        ({"start_date": "4 Jan 2027"}, "at start_date: ", ["2027-01-04 for 4 Jan 2027"]),
+        ({"start_date": "next monday"}, "at start_date: ", ["valid date", "write it as YYYY-MM-DD"]),
+        (
+            {"first_decision": {"actual_start": "2027-02-30"}},
+            ".actual_start: ",
+            ["the calendar has no such day", "or weeks from the plan start"],
+        ),
+    ],
+)
+def test_a_date_in_another_form_is_answered_with_the_dates_it_may_mean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fields: dict[str, Any], where: str, says: list[str]
+) -> None:
+    path = plan_with(tmp_path, **fields)
+    code, out, err = run(["check", str(path)], capsys)
+    assert code == 2
+    assert out == ""
+    assert err.startswith(f"planner: {path}: ") and where in err, err
+    for words in says:
+        assert words in err, err
+    assert "invalid character" not in err and "Input should be" not in err  # pydantic's words, not the user's
+    assert "Traceback" not in err
+
+
+# -- dates in options --------------------------------------------------------------------------------------------
+def test_start_date_option_in_day_first_form_gives_both_readings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "r.plan.json"
+    code, _, err = run(["new", "-o", str(out), "--start-date", "04/01/2027"], capsys)
+    assert code == 2
+    assert err == (
+        "planner: --start-date '04/01/2027': write the date as YYYY-MM-DD (2027-01-04 for 4 Jan 2027 or "
+        "2027-04-01 for 1 Apr 2027)\n"
+    )
+    assert not out.exists()
+
+
+def test_status_date_and_by_in_day_first_form_give_the_readings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = plan_with(tmp_path)  # the fraud sample has a start date
+    code, _, err = run(["analyze", str(path), "--status-date", "01/06/2027"], capsys)
+    assert code == 2
+    assert "2027-06-01 for 1 Jun 2027 or 2027-01-06 for 6 Jan 2027" in err
+    code, _, err = run(["simulate", str(path), "-n", "10", "--by", "30/09/2027"], capsys)
+    assert code == 2
+    assert "--by: " in err and "2027-09-30 for 30 Sep 2027" in err
+
+
+# -- planner new -o - ---------------------------------------------------------------------------------------------
+def test_new_with_output_dash_prints_the_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(["new", "blank", "-o", "-"], capsys)
+    assert code == 0
+    assert json.loads(out)["schema_version"] == 1
+    assert not (tmp_path / "-").exists()
+
+
+# -- options that did nothing ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("extra", [[], ["--level"], ["--level-method", "heuristic"]])
+def test_a_level_time_limit_without_the_exact_method_is_refused(
+    capsys: pytest.CaptureFixture[str], extra: list[str]
+) -> None:
+    code, out, err = run(["analyze", str(FRAUD), "--level-time-limit", "5", *extra], capsys)
+    assert code == 2
+    assert out == ""
+    assert "--level-time-limit 5: only --level-method exact" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["--iterations", "200"], "--iterations 200: only --simulate runs iterations"),
+        (["--seed", "3"], "--seed 3: nothing is simulated without --simulate"),
+        (["--scenarios", "Buy the feature store", "--iterations", "200"], "uses `planner compare`'s 5000"),
+    ],
+)
+def test_report_simulation_options_without_simulate_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+) -> None:
+    out = tmp_path / "r.pdf"
+    code, _, err = run(["report", str(FRAUD), "-o", str(out), "-q", *argv], capsys)
+    assert code == 2
+    assert says in err
+    assert not out.exists()
+
+
+def test_report_seed_with_scenarios_is_still_taken(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "r.pdf"
+    argv = ["report", str(FRAUD), "-o", str(out), "-q", "--sections", "cover"]
+    code, _, err = run([*argv, "--scenarios", "Buy the feature store", "--seed", "4"], capsys)
+    assert code == 0, err
+    assert out.stat().st_size > 0
