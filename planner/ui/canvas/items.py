@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QPolygonF,
     QTextLayout,
     QTextOption,
+    QTransform,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -691,7 +692,25 @@ def _drop_lines() -> None:
     for edge in _LINED:
         with suppress(RuntimeError):  # (an edge of a scene since cleared)
             edge._lines = None
+            edge._pieces = None
     _LINED.clear()
+
+
+_PIECE = (
+    12  # line segments per piece of a flattened curve (EdgeItem.paint draws the pieces in the exposed area)
+)
+_EXPOSED: tuple[object, QTransform, float, float, float, float] | None = None  # see note_exposed
+
+
+def note_exposed(device: object, transform: QTransform, rect: QRectF | QRect) -> None:
+    """Record the area (scene coordinates) a paint of the scene is about to draw, with the painter's device and
+    transform: the scene's ``drawBackground`` calls this first in every paint of a view (and in ``render``). An
+    edge painted on that device with that transform draws only the pieces of its curve (and its arrowhead and label) that reach into the area: the
+    rest would be clipped away. A repaint after an edit covers a card or two, but every long edge whose bounds
+    cross it was stroked whole (~150 edges at 1,000 decisions, most of an edit's painting; issue 12)."""
+    global _EXPOSED
+    r = QRectF(rect)
+    _EXPOSED = (device, QTransform(transform), r.left(), r.top(), r.right(), r.bottom())
 
 
 EdgeGeometry = tuple[
@@ -930,6 +949,9 @@ class EdgeItem(QGraphicsPathItem):
     _shape: QPainterPath | None = None  # Qt's shape of the item, made when first asked for (see shape)
     _style: EdgeStyle | None = None  # the pens and brush it is drawn with (see _apply_style)
     _lines: list[QLineF] | None = None  # the curve flattened to line segments (see :meth:`lines`)
+    _pieces: list[tuple[float, float, float, float, list[QLineF]]] | None = (
+        None  # the segments in runs of _PIECE with their bounds (left, top, right, bottom), made with them
+    )
     _bounds = QRectF()
     _z = 0.0  # the item's z value (kept here: setZValue costs ~0.8 us, and most edges keep the default)
 
@@ -1108,6 +1130,7 @@ class EdgeItem(QGraphicsPathItem):
             self._made_path = None
             self._shape = None
             self._lines = None
+            self._pieces = None
             self._hit = None
             self.arrow = None
             self.update()
@@ -1192,9 +1215,7 @@ class EdgeItem(QGraphicsPathItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         style = self._style
-        pen, arrow_pen, arrow_brush, line_pen = (
-            (None, None, None, None) if style is None else style[:3] + style[5:]
-        )
+        pen, line_pen = (None, None) if style is None else (style[0], style[5])
         painter.setBrush(_NO_BRUSH)
         t = painter.worldTransform()
         scale = t.m11()
@@ -1213,11 +1234,65 @@ class EdgeItem(QGraphicsPathItem):
             # at 3x fewer CPU. Thin pens (zoomed out), zooms past 200 % (where facets would show; few edges are
             # in sight there), dashes and vector output (SVG, PDF, print) stroke the curve itself.
             painter.setPen(line_pen)
-            painter.drawLines(self.lines())
+            lines = self.lines()
+            exposed = _EXPOSED
+            g = self._geom
+            if exposed is not None and g is not None and exposed[1] == t and exposed[0] is painter.device():
+                # Only what reaches into the area being painted (note_exposed): the pieces of the curve whose
+                # bounds, widened by the pen's reach (square caps: half its width times sqrt 2) and two pixels
+                # of antialiasing, meet the area, stroked in one call as the whole curve is (the stroke's
+                # pixels inside the area are the same); the arrowhead and label likewise.
+                pad = line_pen.widthF() + 2.0 / scale
+                left, top, right, bottom = (
+                    exposed[2] - pad,
+                    exposed[3] - pad,
+                    exposed[4] + pad,
+                    exposed[5] + pad,
+                )
+                if not (
+                    left <= g[7] and top <= g[8] and g[7] + g[9] <= right and g[8] + g[10] <= bottom
+                ):  # (else the whole edge is in the area)
+                    pieces = self._pieces or []
+                    shown = [
+                        p[4]
+                        for p in pieces
+                        if p[0] <= right and p[2] >= left and p[1] <= bottom and p[3] >= top
+                    ]
+                    if len(shown) < len(pieces):
+                        lines = shown[0] if len(shown) == 1 else [seg for run in shown for seg in run]
+                    tx, ty = g[2], g[3]
+                    arrow_in = (
+                        tx - _ARROW - pad <= right
+                        and tx + pad >= left
+                        and ty - _ARROW <= bottom
+                        and ty + _ARROW >= top
+                    )
+                    self._paint_rest(painter, option, lines, arrow_in, (left, top, right, bottom))
+                    return
+            if lines:
+                painter.drawLines(lines)
         else:
             painter.setPen(pen if pen is not None else self.pen())
             painter.drawPath(self._path)
-        if self.detailed and arrow_pen is not None and arrow_brush is not None:
+        self._paint_rest(painter, option, None, True, None)
+
+    def _paint_rest(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        lines: list[QLineF] | None,
+        arrow_in: bool,
+        area: tuple[float, float, float, float] | None,
+    ) -> None:
+        """Draw ``lines`` (if any) with the pen set, then the arrowhead (if ``arrow_in``) and the label (if its
+        plate meets ``area``, when given)."""
+        if lines:
+            painter.drawLines(lines)
+        style = self._style
+        if not self.detailed or style is None:
+            return
+        arrow_pen, arrow_brush = style[1], style[2]
+        if arrow_in:
             arrow = self.arrow
             if arrow is None:
                 tx, ty = self._tip
@@ -1228,14 +1303,19 @@ class EdgeItem(QGraphicsPathItem):
             painter.setPen(arrow_pen)
             painter.setBrush(arrow_brush)
             painter.drawPolygon(arrow)
-            label = self.label
-            at = self._label_at
-            if (
-                label is not None
-                and at is not None
-                and option.levelOfDetailFromTransform(painter.worldTransform()) >= _LOD_TEXT
-            ):
-                label.paint(painter, at)
+        label = self.label
+        if label is None:
+            return
+        at = self._label_at
+        if at is None:
+            return
+        if area is not None:
+            bl, bt, br, bb = label.box
+            x, y = at
+            if x + bl > area[2] or x + br < area[0] or y + bt > area[3] or y + bb < area[1]:
+                return
+        if option.levelOfDetailFromTransform(painter.worldTransform()) >= _LOD_TEXT:
+            label.paint(painter, at)
 
     def lines(self) -> list[QLineF]:
         """The curve as line segments: Qt's own flattening of it (scene coordinates), its two ends pulled in by
@@ -1260,6 +1340,7 @@ class EdgeItem(QGraphicsPathItem):
             if len(_LINED) >= _LINED_MAX:
                 _drop_lines()
             self._lines = lines
+            self._pieces = _pieces(lines)
             _LINED.append(self)
         return lines
 
@@ -1274,6 +1355,19 @@ class EdgeItem(QGraphicsPathItem):
             stroker.setWidth(10)
             self._hit = stroker.createStroke(self.path())
         return self._hit
+
+
+def _pieces(lines: list[QLineF]) -> list[tuple[float, float, float, float, list[QLineF]]]:
+    """``lines`` in runs of :data:`_PIECE` segments, each with the bounds of its ends (left, top, right, bottom)."""
+    pieces = []
+    for k in range(0, len(lines), _PIECE):
+        run = lines[k : k + _PIECE]
+        xs = [ln.x1() for ln in run]
+        ys = [ln.y1() for ln in run]
+        xs.append(run[-1].x2())
+        ys.append(run[-1].y2())
+        pieces.append((min(xs), min(ys), max(xs), max(ys), run))
+    return pieces
 
 
 class StageBandItem(QGraphicsRectItem):

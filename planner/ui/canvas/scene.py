@@ -42,8 +42,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import QObject, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsSceneMouseEvent, QToolTip
 
 from planner import units
@@ -58,6 +58,7 @@ from planner.ui.canvas.items import (
     StageBandItem,
     edge_geometries,
     label_point,
+    note_exposed,
 )
 from planner.ui.views import format as fmt
 
@@ -1700,6 +1701,12 @@ class GraphScene(QGraphicsScene):
                 )
             )
         return tip
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # Qt name
+        """The background brush; first, the area being painted is noted for the edges, which draw only what
+        reaches into it (:func:`planner.ui.canvas.items.note_exposed`)."""
+        note_exposed(painter.device(), painter.worldTransform(), rect)
+        super().drawBackground(painter, rect)
 
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
         # Qt's own helpEvent reads the C++ tooltip, which the items no longer set: ask the topmost item for it.
