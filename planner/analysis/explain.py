@@ -44,6 +44,40 @@ def _weeks(x: float) -> str:
     return units.plural_weeks(x)
 
 
+CHAIN_MOST = 7
+"""A chain of at most this many decisions is named whole in a sentence; a longer one by its first and last
+:data:`CHAIN_ENDS` and how many are between (a 72-decision chain took 30 lines of the inspector, and again beside it
+as the driving chain)."""
+CHAIN_ENDS = 3
+OTHERS_MOST = 5
+"""At most this many other equally driving predecessors are named ('b would hold it to the same date'); more are
+counted (60 of them took 12 lines)."""
+
+
+def chain_words(ids: list[str], arrow: str = "->") -> str:
+    """A chain of decision ids as a sentence names it: ``a -> b -> c``, and a long one by its ends and how many are
+    between (the whole chain is the explanation's list, and the graph's highlight).
+
+    >>> chain_words(["a", "b", "c"])
+    'a -> b -> c'
+    >>> chain_words([f"d{k}" for k in range(1, 11)], "→")
+    'd1 → d2 → d3 → … 4 more … → d8 → d9 → d10'
+    """
+    if len(ids) <= CHAIN_MOST:
+        return f" {arrow} ".join(ids)
+    head, tail = ids[:CHAIN_ENDS], ids[-CHAIN_ENDS:]
+    between = len(ids) - 2 * CHAIN_ENDS
+    return f" {arrow} ".join([*head, f"\u2026 {between:,} more \u2026", *tail])
+
+
+def _others_words(ids: list[str]) -> str:
+    """The other predecessors that hold a decision to the same date: all of a few, the first of many and a count."""
+    if len(ids) <= OTHERS_MOST:
+        return ", ".join(ids)
+    shown = ids[: OTHERS_MOST - 1]
+    return f"{', '.join(shown)} and {units.count(len(ids) - len(shown), 'other', 'others')}"
+
+
 def _progress_reason(plan: Plan, s: Schedule, i: int) -> tuple[str, str] | None:
     """Why a decision starts when it does when recorded progress decides it (docs/progress-and-status-date.md):
     (text, driver kind), or None when the ordinary reasons apply."""
@@ -221,9 +255,13 @@ def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
             "SF": f"it can finish only when '{title}' ({driver}) starts",
         }[kind]
         start_reason = f"Starts in {_w(es, start)} because {what}{lag_txt} ({kind} dependency)."
+        others: list[str] = []
         if len(driving_edges) > 1:
-            others = ", ".join(s.ids[int(g.src[x])] for x in driving_edges if x != e)
-            start_reason += f" {others} would hold it to the same date."
+            # (each once, the driver not again: two links from one decision can both drive)
+            held = dict.fromkeys(s.ids[int(g.src[x])] for x in driving_edges)
+            others = [o for o in held if o != driver]
+        if others:
+            start_reason += f" {_others_words(others)} would hold it to the same date."
         driver_kind = "dependency"
     elif progress_reason is not None:
         start_reason, driver_kind = progress_reason
@@ -285,7 +323,7 @@ def explain(plan: Plan, s: Schedule, decision_id: str) -> Explanation:
         )
     else:
         critical_text = (
-            f"It is not critical. Its longest chain ({' -> '.join(longest)}) is {_weeks(tf)} shorter than the "
+            f"It is not critical. Its longest chain ({chain_words(longest)}) is {_weeks(tf)} shorter than the "
             f"plan; it would become critical if it slipped by more than {_weeks(tf)}."
         )
     return Explanation(
