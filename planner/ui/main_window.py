@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
         self.file_guard = FileGuard(self)
         # Each snapshot keeps the digest of the file its edits are based on: a restore tells if the file moved on.
         self.recovery_writer.base_digest = lambda: self.file_guard.known
+        self.recovery_writer.base_bytes = lambda: self.file_guard.base
 
         # Copy/paste, context menus, main tool bar, tidy, find on graph, export chart, help (issue 9).
         from planner.ui.workbench import install as install_workbench
@@ -1185,10 +1186,14 @@ class MainWindow(QMainWindow):
             return False
         # (asked before _set_plan, which takes the file as it is now for the one the window knows)
         changed = entry.disk_changed()
+        ancestor = entry.base_bytes() if changed == "modified" else None
         self._set_plan(plan, entry.original_path)
         if changed == "modified":  # the next save asks before replacing what was saved there since
             self.file_guard.known = entry.original_digest
-            self.file_guard.base = None  # (the file as the session last read it is gone: no merge against it)
+            # The file as the crashed window had read it, when it was kept: Merge (the file changed prompt,
+            # offered once restored) puts the file's changes since and the restored edits together.
+            self.file_guard.base = ancestor
+            self.file_guard.ask_again()  # the file changed prompt, now that the edits are back
         shown = entry.scenario if entry.scenario in self.doc.scenarios.names() else None
         if shown is not None:  # the last edits were made in it: show them where they were made
             self.doc.scenarios.switch(shown)

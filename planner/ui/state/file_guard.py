@@ -287,6 +287,11 @@ class FileGuard(QObject):
             self.changed_outside.emit(state)
             self.ask(state)
 
+    def ask_again(self) -> None:
+        """Ask about the file at the next check, though the window has seen no change since (a restored crashed
+        session whose file changed on disk since its edits were made)."""
+        self._sig = None
+
     def acknowledge(self) -> None:
         """The user has seen the file's current content (Keep mine): a save may replace it without asking."""
         if self.path is not None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
@@ -94,6 +95,23 @@ class RecoveryEntry:
     def plan(self) -> Plan:
         return plan_from_dict(self.data, self.file)
 
+    @property
+    def base_file(self) -> Path:
+        """Where the crashed window kept the original file as it had read or written it (``<token>.base.json``)."""
+        return self.file.with_name(self.file.name.replace(".recovery.json", ".base.json"))
+
+    def base_bytes(self) -> bytes | None:
+        """The original file as the edits' window had read or written it, when it was kept and is that very file
+        (its SHA-256 is :attr:`original_digest`): the common ancestor that lets a restore merge the file's changes
+        since with the edits. None otherwise."""
+        if self.original_digest is None:
+            return None
+        try:
+            raw = self.base_file.read_bytes()
+        except OSError:
+            return None
+        return raw if hashlib.sha256(raw).hexdigest() == self.original_digest else None
+
     def disk_changed(self) -> str | None:
         """ "modified" or "deleted" when the original file is no longer what the edits were based on (saved since
         by another window or program, a git checkout, ...); None when it is the same or that cannot be told."""
@@ -106,6 +124,8 @@ class RecoveryEntry:
 
     def discard(self) -> None:
         self.file.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            self.base_file.unlink(missing_ok=True)
         self.file.with_name(self.file.name.replace(".recovery.json", ".lock")).unlink(missing_ok=True)
 
 
@@ -128,6 +148,8 @@ class RecoveryFile:
         folder = recovery_path()
         self.path = folder / f"{self.token}.recovery.json"
         self.lock_path = folder / f"{self.token}.lock"
+        self.base_path = folder / f"{self.token}.base.json"
+        self._base_kept: bytes | None = None  # the bytes last written to base_path (the same object)
         self._lock_fd: int | None = None
         self.scenario: str | None = None
         """The scenario shown when the next snapshot is taken (None: the base plan)."""
@@ -186,6 +208,18 @@ class RecoveryFile:
         with atomic_write(self.path, new_file_mode=0o600) as fh:
             fh.write(payload.encode("utf-8"))
 
+    def keep_base(self, raw: bytes | None) -> None:
+        """Keep the open file as the window last read or wrote it (``raw``, the file guard's merge ancestor) beside
+        the snapshot, written when it is a new one (after an open, a save or a merge), so that a restore after a
+        crash can merge the file's changes since with the edits. OSError when it cannot be written."""
+        if raw is None or (raw is self._base_kept and self.base_path.exists()):
+            return
+        if self.unavailable:
+            self._make_folder()
+        with atomic_write(self.base_path, new_file_mode=0o600) as fh:
+            fh.write(raw)
+        self._base_kept = raw
+
     def write(self, plan: Plan, original_path: str | None) -> None:
         self.write_payload(self.payload(plan, original_path))
 
@@ -199,6 +233,8 @@ class RecoveryFile:
     def release(self) -> None:
         """The window is gone (cleanly): remove the file, the lock and forget the token."""
         self.remove()
+        with contextlib.suppress(OSError):
+            self.base_path.unlink(missing_ok=True)
         self._unlock(remove=True)
         _LIVE.discard(self.token)
 
@@ -382,6 +418,18 @@ def clean_recovery_temps() -> int:
     for f in folder.glob(".*.recovery.json.*.tmp"):  # the temp of a file that was never completed
         target = folder / f.name[1:].split(".recovery.json", 1)[0]
         n += clean_stale_temps(target.with_name(target.name + ".recovery.json"))
+    for f in folder.glob("*.base.json"):  # kept for a snapshot no longer there, by a session that is gone
+        n += clean_stale_temps(f)
+        token = f.name.split(".", 1)[0]
+        if token in _LIVE or (folder / f"{token}.recovery.json").exists():
+            continue
+        lock = folder / f"{token}.lock"
+        held = _locked_by_someone(lock)
+        if held or (held is None and (lock.exists() or fcntl is None)):
+            continue  # a live window with no unsaved edits now keeps its own (or it cannot be told)
+        with contextlib.suppress(OSError):
+            f.unlink()
+            n += 1
     return n
 
 
@@ -417,6 +465,8 @@ class RecoveryWriter(QObject):
         self.label: QLabel | None = None
         self.base_digest: Callable[[], str | None] = lambda: None
         """The open file's digest as the window knows it (the window's file guard), kept in each snapshot."""
+        self.base_bytes: Callable[[], bytes | None] = lambda: None
+        """The open file as the window last read or wrote it (the file guard's merge ancestor), kept beside."""
         doc.plan_changed.connect(self.edited)
         doc.undo_stack.cleanChanged.connect(self._clean_changed)
 
@@ -450,6 +500,11 @@ class RecoveryWriter(QObject):
             self.recovery.scenario = getattr(getattr(self.doc, "scenarios", None), "active", None)
             self.recovery.base_digest = self.base_digest()
             payload = self.recovery.payload(plan, self.doc.path)
+            if self.doc.path is not None:
+                try:
+                    self.recovery.keep_base(self.base_bytes())
+                except OSError as exc:  # the snapshot still protects the edits; a restore then cannot merge
+                    log.warning("could not keep the original file beside the recovery file: %s", exc)
         except Exception as exc:  # a snapshot must never take the editor down
             log.exception("could not serialise the recovery snapshot")
             self._set_problem(f"the snapshot could not be made ({type(exc).__name__})")
