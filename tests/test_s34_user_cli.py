@@ -151,3 +151,49 @@ def test_report_seed_with_scenarios_is_still_taken(
     code, _, err = run([*argv, "--scenarios", "Buy the feature store", "--seed", "4"], capsys)
     assert code == 0, err
     assert out.stat().st_size > 0
+
+
+# -- other load errors in the user's words -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("fields", "says"),
+    [
+        ({"stages": []}, "at stages: the list is empty; a plan needs at least one stage"),
+        ({"title": ""}, 'at title: the text is empty (got ""); write the title'),
+    ],
+)
+def test_an_empty_list_or_text_says_what_to_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fields: dict[str, Any], says: str
+) -> None:
+    code, _, err = run(["check", str(plan_with(tmp_path, **fields))], capsys)
+    assert code == 2
+    assert says in err
+    assert "should have at least" not in err
+
+
+def test_a_probability_written_in_percent_says_the_share(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = json.loads(FRAUD.read_text(encoding="utf-8"))
+    data["risks"][0]["probability"] = 30
+    path = tmp_path / "p.plan.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run(["check", str(path)], capsys)
+    assert code == 2
+    assert ".probability: " in err and "write 0.3 for 30 %" in err
+
+
+@pytest.mark.parametrize(
+    ("raw", "hint"),
+    [
+        (b"[]\n", "`planner new -o FILE` writes one to start from"),
+        ('{"schema_version": 1, "title": "Caf\u00e9"}'.encode("latin-1"), "Save it as UTF-8"),
+    ],
+)
+def test_a_file_that_is_not_a_plan_says_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], raw: bytes, hint: str
+) -> None:
+    path = tmp_path / "p.plan.json"
+    path.write_bytes(raw)
+    code, _, err = run(["check", str(path)], capsys)
+    assert code == 2
+    assert hint in err

@@ -333,6 +333,14 @@ def _explained(e: Any, msg: str, data: Any = None) -> str:
     value = e.get("input")
     if e["type"] in _DATE_ERRORS and isinstance(value, str):
         return _date_words(tuple(e["loc"]), value)
+    field = next((part for part in reversed(e["loc"]) if isinstance(part, str)), "")
+    if e["type"] == "too_short" and isinstance(value, list) and not value:
+        # "List should have at least 1 item after validation, not 0"
+        need = (e.get("ctx") or {}).get("min_length", 1)
+        what = "a plan needs at least one stage" if field == "stages" else f"it needs at least {need}"
+        return f"the list is empty; {what} (`planner new` writes a plan to start from)"
+    if e["type"] == "string_too_short" and value == "":
+        return f'the text is empty (got ""); write the {field.replace("_", " ")}'
     if e["type"] == "finite_number" and isinstance(value, float):
         return _not_finite(e, value, data)
     if (
@@ -345,6 +353,13 @@ def _explained(e: Any, msg: str, data: Any = None) -> str:
         if len(shown) > 42:
             shown = shown[:40] + "\u2026"
         msg = f"{msg} (got {shown})"
+        if (
+            field == "probability"
+            and e["type"] == "less_than_equal"
+            and isinstance(value, int | float)
+            and 1 < value <= 100
+        ):  # 30 for 30 %: a probability is a share
+            msg += f"; a probability is a share from 0 to 1: write {value / 100:g} for {value:g} %"
         if e["type"] in ("float_type", "int_type", "float_parsing", "int_parsing") and isinstance(value, str):
             msg += "; write the number alone, without quotes or a unit"
             if any(part in _WEEK_FIELDS for part in e["loc"] if isinstance(part, str)):
@@ -894,7 +909,12 @@ def plan_from_dict(
     Validation is strict in JSON terms: a string is never read as a number (``"3"``), nor ``true`` as 1.
     """
     if not isinstance(data, dict):
-        raise PlanLoadError(path, f"the top level must be a JSON object, not {type(data).__name__}")
+        raise PlanLoadError(
+            path,
+            f"the top level must be a JSON object, not {type(data).__name__}",
+            hint='A plan file is one object, {"schema_version": 1, "title": ..., "stages": [...], "decisions": [...]}; '
+            "`planner new -o FILE` writes one to start from.",
+        )
     version = data.get("schema_version")
     if version is None and not {"title", "stages", "decisions"} & set(data):
         shown = ", ".join(repr(k)[:40] for k in list(data)[:4]) + (", ..." if len(data) > 4 else "")
@@ -1003,7 +1023,11 @@ def load_plan_bytes(raw: bytes, path: str | os.PathLike[str], *, rows: bool = Fa
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise PlanLoadError(
-            p, "is not UTF-8 text (is it a binary file or another encoding?)", line=line, column=col
+            p,
+            "is not UTF-8 text (is it a binary file or another encoding?)",
+            line=line,
+            column=col,
+            hint="Save it as UTF-8 (in most editors: Save As, encoding UTF-8) and open it again.",
         ) from None
     del raw
     return parse_plan(text, p, _fast=False)
