@@ -1215,10 +1215,50 @@ class EdgeItem(QGraphicsPathItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         style = self._style
-        pen, line_pen = (None, None) if style is None else (style[0], style[5])
-        painter.setBrush(_NO_BRUSH)
         t = painter.worldTransform()
         scale = t.m11()
+        # Only what reaches into the area being painted (note_exposed), when this paint is the one noted: after an
+        # edit Qt repaints a card or two, and asks every long edge whose bounds cross them (~150 at 1,000
+        # decisions). The pieces of the curve whose bounds, widened by the pen's reach (square caps: half its
+        # width times sqrt 2), half a unit (the curve's distance from its flattening) and two pixels of
+        # antialiasing, meet the area; the arrowhead and label if they meet it. An edge with none of them there
+        # returns at once; the rest of an edge in the area would be clipped away (the same pixels).
+        area = None
+        shown: list[list[QLineF]] = []
+        arrow_in = True
+        pieces = self._pieces
+        exposed = _EXPOSED
+        if (
+            exposed is not None
+            and pieces is not None
+            and style is not None
+            and scale > 0
+            and exposed[1] == t
+            and exposed[0] is painter.device()
+            and not t.isRotating()
+            and t.m22() > 0
+        ):
+            pad = style[0].widthF() + 0.5 + 2.0 / min(scale, t.m22())
+            left, top, right, bottom = exposed[2] - pad, exposed[3] - pad, exposed[4] + pad, exposed[5] + pad
+            g = self._geom
+            if g is not None and not (
+                left <= g[7] and top <= g[8] and g[7] + g[9] <= right and g[8] + g[10] <= bottom
+            ):  # (else the whole edge is in the area)
+                area = (left, top, right, bottom)
+                shown = [
+                    p[4] for p in pieces if p[0] <= right and p[2] >= left and p[1] <= bottom and p[3] >= top
+                ]
+                tx, ty = g[2], g[3]
+                arrow_in = (
+                    tx - _ARROW - pad <= right
+                    and tx + pad >= left
+                    and ty - _ARROW <= bottom
+                    and ty + _ARROW >= top
+                )
+                if not shown and not arrow_in and not self._label_in(area):
+                    return
+        pen, line_pen = (None, None) if style is None else (style[0], style[5])
+        painter.setBrush(_NO_BRUSH)
         if (
             line_pen is not None
             and pen is not None
@@ -1235,87 +1275,47 @@ class EdgeItem(QGraphicsPathItem):
             # in sight there), dashes and vector output (SVG, PDF, print) stroke the curve itself.
             painter.setPen(line_pen)
             lines = self.lines()
-            exposed = _EXPOSED
-            g = self._geom
-            if exposed is not None and g is not None and exposed[1] == t and exposed[0] is painter.device():
-                # Only what reaches into the area being painted (note_exposed): the pieces of the curve whose
-                # bounds, widened by the pen's reach (square caps: half its width times sqrt 2) and two pixels
-                # of antialiasing, meet the area, stroked in one call as the whole curve is (the stroke's
-                # pixels inside the area are the same); the arrowhead and label likewise.
-                pad = line_pen.widthF() + 2.0 / scale
-                left, top, right, bottom = (
-                    exposed[2] - pad,
-                    exposed[3] - pad,
-                    exposed[4] + pad,
-                    exposed[5] + pad,
-                )
-                if not (
-                    left <= g[7] and top <= g[8] and g[7] + g[9] <= right and g[8] + g[10] <= bottom
-                ):  # (else the whole edge is in the area)
-                    pieces = self._pieces or []
-                    shown = [
-                        p[4]
-                        for p in pieces
-                        if p[0] <= right and p[2] >= left and p[1] <= bottom and p[3] >= top
-                    ]
-                    if len(shown) < len(pieces):
-                        lines = shown[0] if len(shown) == 1 else [seg for run in shown for seg in run]
-                    tx, ty = g[2], g[3]
-                    arrow_in = (
-                        tx - _ARROW - pad <= right
-                        and tx + pad >= left
-                        and ty - _ARROW <= bottom
-                        and ty + _ARROW >= top
-                    )
-                    self._paint_rest(painter, option, lines, arrow_in, (left, top, right, bottom))
-                    return
+            if area is not None and pieces is not None and len(shown) < len(pieces):
+                # the pieces in the area, stroked in one call as the whole curve is: the same pixels there
+                lines = shown[0] if len(shown) == 1 else [seg for run in shown for seg in run]
             if lines:
                 painter.drawLines(lines)
         else:
             painter.setPen(pen if pen is not None else self.pen())
             painter.drawPath(self._path)
-        self._paint_rest(painter, option, None, True, None)
+        if self.detailed and style is not None:
+            if arrow_in:
+                arrow = self.arrow
+                if arrow is None:
+                    tx, ty = self._tip
+                    a, h = self.ARROW, self.ARROW * 0.5
+                    arrow = self.arrow = QPolygonF(
+                        [QPointF(tx, ty), QPointF(tx - a, ty - h), QPointF(tx - a, ty + h)]
+                    )
+                painter.setPen(style[1])
+                painter.setBrush(style[2])
+                painter.drawPolygon(arrow)
+            label = self.label
+            at = self._label_at
+            if (
+                label is not None
+                and at is not None
+                and (area is None or self._label_in(area))
+                and option.levelOfDetailFromTransform(t) >= _LOD_TEXT
+            ):
+                label.paint(painter, at)
 
-    def _paint_rest(
-        self,
-        painter: QPainter,
-        option: QStyleOptionGraphicsItem,
-        lines: list[QLineF] | None,
-        arrow_in: bool,
-        area: tuple[float, float, float, float] | None,
-    ) -> None:
-        """Draw ``lines`` (if any) with the pen set, then the arrowhead (if ``arrow_in``) and the label (if its
-        plate meets ``area``, when given)."""
-        if lines:
-            painter.drawLines(lines)
-        style = self._style
-        if not self.detailed or style is None:
-            return
-        arrow_pen, arrow_brush = style[1], style[2]
-        if arrow_in:
-            arrow = self.arrow
-            if arrow is None:
-                tx, ty = self._tip
-                a, h = self.ARROW, self.ARROW * 0.5
-                arrow = self.arrow = QPolygonF(
-                    [QPointF(tx, ty), QPointF(tx - a, ty - h), QPointF(tx - a, ty + h)]
-                )
-            painter.setPen(arrow_pen)
-            painter.setBrush(arrow_brush)
-            painter.drawPolygon(arrow)
+    def _label_in(self, area: tuple[float, float, float, float]) -> bool:
+        """Whether the label's plate meets ``area`` (left, top, right, bottom; scene coordinates)."""
         label = self.label
-        if label is None:
-            return
+        if label is None or not self.detailed:
+            return False
         at = self._label_at
         if at is None:
-            return
-        if area is not None:
-            bl, bt, br, bb = label.box
-            x, y = at
-            if x + bl > area[2] or x + br < area[0] or y + bt > area[3] or y + bb < area[1]:
-                return
-        if option.levelOfDetailFromTransform(painter.worldTransform()) >= _LOD_TEXT:
-            label.paint(painter, at)
+            return False
+        bl, bt, br, bb = label.box
+        x, y = at
+        return x + bl <= area[2] and x + br >= area[0] and y + bt <= area[3] and y + bb >= area[1]
 
     def lines(self) -> list[QLineF]:
         """The curve as line segments: Qt's own flattening of it (scene coordinates), its two ends pulled in by
