@@ -6,14 +6,13 @@ change): a colleague's edit pulled in through git and an edit made in the worksh
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 from pathlib import Path
 
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 from planner.model import load_plan
+from tests.ui.outside_edits import colleague_edits
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_plans" / "fraud-detection.plan.json"
 
@@ -23,15 +22,6 @@ def _opened(window, tmp_path: Path) -> Path:
     shutil.copyfile(SAMPLE, path)
     assert window.open_file(path)
     return path
-
-
-def _colleague(path: Path, index: int, **fields: object) -> None:
-    """What git pulling a colleague's commit does: a new file renamed over the old one."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["decisions"][index].update(fields)
-    tmp = path.with_name("outside.tmp")
-    tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def _prompt_buttons(window) -> dict[str, QAbstractButton]:
@@ -45,7 +35,7 @@ def test_merge_keeps_the_files_change_and_the_windows_edit(qtbot, window, tmp_pa
     path = _opened(window, tmp_path)
     ids = [d.id for d in window.doc.plan.decisions]
     window.doc.edit_decision(ids[0], duration=9)
-    _colleague(path, 1, title="Renamed by a colleague")
+    colleague_edits(path, 1, title="Renamed by a colleague")
     buttons = _prompt_buttons(window)
     assert sorted(buttons) == ["Compare…", "Keep Mine", "Merge", "Reload"]
     buttons["Merge"].click()
@@ -77,7 +67,7 @@ def test_where_both_changed_one_thing_the_windows_value_is_kept_and_listed(qtbot
     path = _opened(window, tmp_path)
     first = window.doc.plan.decisions[0].id
     window.doc.edit_decision(first, title="Mine")
-    _colleague(path, 0, title="Theirs")
+    colleague_edits(path, 0, title="Theirs")
     _prompt_buttons(window)["Merge"].click()
     QApplication.processEvents()
     assert window.doc.plan.decisions[0].title == "Mine"
@@ -90,13 +80,13 @@ def test_where_both_changed_one_thing_the_windows_value_is_kept_and_listed(qtbot
 
 def test_no_merge_without_unsaved_edits_or_a_known_ancestor(qtbot, window, tmp_path):
     path = _opened(window, tmp_path)
-    _colleague(path, 1, title="Renamed by a colleague")
+    colleague_edits(path, 1, title="Renamed by a colleague")
     assert "Merge" not in _prompt_buttons(window)  # nothing unsaved: Reload is the same
     window.file_guard.prompt.done(0)
     QApplication.processEvents()
     window.doc.edit_decision(window.doc.plan.decisions[0].id, duration=9)
     window.file_guard.base = None  # (as after restoring a crashed session whose file changed since)
-    _colleague(path, 2, title="Again")
+    colleague_edits(path, 2, title="Again")
     assert "Merge" not in _prompt_buttons(window)
     window.file_guard.prompt.done(0)
 
@@ -122,7 +112,7 @@ def test_compare_says_what_the_file_and_the_window_each_changed(qtbot, window, t
     path = _opened(window, tmp_path)
     first, second = (d.id for d in window.doc.plan.decisions[:2])
     window.doc.edit_decision(first, duration=9)
-    _colleague(path, 1, title="Renamed by a colleague")
+    colleague_edits(path, 1, title="Renamed by a colleague")
     dialog = window.file_guard.compare()
     text = dialog.findChild(QPlainTextEdit, "changesView").toPlainText()
     disk, mine = text.split("Changed in this window and not saved:")

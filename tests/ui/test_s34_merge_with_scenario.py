@@ -7,22 +7,14 @@ with its scenarios), so it merges them and shows the scenario again, as one undo
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.outside_edits import colleague_edits
+
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_plans" / "fraud-detection.plan.json"
-
-
-def _colleague_renames(path: Path, index: int, title: str) -> None:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["decisions"][index]["title"] = title
-    tmp = path.with_name("outside.tmp")
-    tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def test_merge_while_a_scenario_is_shown_keeps_both_and_shows_the_scenario_again(qtbot, window, tmp_path):
@@ -34,7 +26,7 @@ def test_merge_while_a_scenario_is_shown_keeps_both_and_shows_the_scenario_again
     assert doc.scenarios.create("Faster") is None and doc.scenarios.active == "Faster"
     doc.edit_decision(ids[0], duration=1)  # an edit of the scenario: an override in the file
     steps = doc.undo_stack.count()
-    _colleague_renames(path, 1, "Renamed by a colleague")
+    colleague_edits(path, 1, title="Renamed by a colleague")
     window.file_guard.check()
     box = window.file_guard.prompt
     assert box is not None

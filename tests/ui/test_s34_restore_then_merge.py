@@ -8,8 +8,6 @@ beside the recovery snapshot, and the restore asks about the changed file at onc
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 from pathlib import Path
 
@@ -18,16 +16,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.ui.main_window import MainWindow
 from planner.ui.state import recovery
+from tests.ui.outside_edits import colleague_edits
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_plans" / "fraud-detection.plan.json"
-
-
-def _colleague_renames(path: Path, index: int, title: str) -> None:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["decisions"][index]["title"] = title
-    tmp = path.with_name("outside.tmp")
-    tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def _crash_with_an_edit(qtbot, window, tmp_path: Path) -> tuple[Path, list[str]]:
@@ -44,7 +35,7 @@ def _crash_with_an_edit(qtbot, window, tmp_path: Path) -> tuple[Path, list[str]]
 
 def test_a_restore_whose_file_changed_offers_merge_and_keeps_both(qtbot, window, tmp_path):
     path, ids = _crash_with_an_edit(qtbot, window, tmp_path)
-    _colleague_renames(path, 1, "Renamed by a colleague")
+    colleague_edits(path, 1, title="Renamed by a colleague")
     second = MainWindow(persist_layout=False)
     qtbot.addWidget(second)
     try:
@@ -74,7 +65,7 @@ def test_a_restore_whose_file_changed_offers_merge_and_keeps_both(qtbot, window,
 def test_a_kept_original_that_is_not_the_file_the_edits_were_based_on_is_not_used(qtbot, window, tmp_path):
     path, _ids = _crash_with_an_edit(qtbot, window, tmp_path)
     window.recovery.base_path.write_bytes(b'{"tampered": true}')
-    _colleague_renames(path, 1, "Renamed by a colleague")
+    colleague_edits(path, 1, title="Renamed by a colleague")
     (entry,) = recovery.orphans()
     assert entry.disk_changed() == "modified" and entry.base_bytes() is None
     entry.discard()
