@@ -19,7 +19,9 @@ DESCRIPTION = (
     "(decisions, stages, areas, teams and risks by id, baselines and scenarios by name, links by their two ends) "
     "and field by field. A field both sides changed differently is a conflict: the --prefer side's value is kept "
     "(an item one side deleted and the other edited keeps the edit) and every conflict is listed; a link to a "
-    "decision the other side deleted is left out and listed. The result is written to OURS unless -o says "
+    "decision the other side deleted is left out and listed. An empty BASE (what git gives when both sides added "
+    "the file) means no common ancestor: both plans are put together, and what they hold differently is listed "
+    "as conflicts. The result is written to OURS unless -o says "
     "otherwise (as git's merge driver expects: git config merge.planner.driver 'planner merge %O %A %B --name %P' "
     "and "
     "'*.plan.json merge=planner' in .gitattributes). Exit 0: merged cleanly and the merged plan schedules; "
@@ -58,13 +60,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def report_text(result: Any, errors: list[str], out: str, prefer: str) -> str:
+NO_ANCESTOR = (
+    "No common ancestor (BASE is empty, as git gives when both sides added the file): both plans are put together, "
+    "and what they hold differently is listed as a conflict."
+)
+
+
+def report_text(result: Any, errors: list[str], out: str, prefer: str, ancestor: bool = True) -> str:
     """What ``planner merge`` says (text): where the plan went, each conflict with the three values and the one
     kept, each thing left out (:meth:`planner.model.merge.MergeResult.described`), and the merged plan's errors."""
     lines = [f"Merged into {out}: no conflicts." if result.clean and not errors else f"Merged into {out}."]
+    if not ancestor:
+        lines.extend(wrap(NO_ANCESTOR, "", ""))
     if result.conflicts:
         n = len(result.conflicts)
-        lines.append(f"{count(n, 'conflict')} (both sides changed it differently):")
+        why = "both sides changed it differently" if ancestor else "the two sides hold it differently"
+        lines.append(f"{count(n, 'conflict')} ({why}):")
     for sign, sentence in result.described():
         lines.extend(wrap(sentence, f"  {sign} ", "      "))
     if result.positions_both_moved:
@@ -98,7 +109,9 @@ def run(args: argparse.Namespace) -> int:
     if target != STDIN:
         out = output_path(target, "merged.plan.json", inputs=(args.base, args.theirs))
         check_plan_suffix(out)
-    base, ours, theirs = load(args.base), load(args.ours), load(args.theirs)
+    ancestor = not _empty_file(args.base)
+    base = load(args.base) if ancestor else None
+    ours, theirs = load(args.ours), load(args.theirs)
 
     from planner.analysis import analyze
     from planner.model import PlanLoadError
@@ -125,6 +138,7 @@ def run(args: argparse.Namespace) -> int:
         dump_json(
             {
                 "output": str(out),
+                "common_ancestor": ancestor,
                 "clean": result.clean and not errors,
                 "conflicts": [c.to_dict() for c in result.conflicts],
                 "left_out": result.left_out,
@@ -135,6 +149,23 @@ def run(args: argparse.Namespace) -> int:
         )
     else:
         shown = args.name or (str(out) if out is not None else "standard output")
-        report = report_text(result, errors, shown, args.prefer)
+        report = report_text(result, errors, shown, args.prefer, ancestor)
         (sys.stderr if out is None else sys.stdout).write(report)
     return EXIT_OK if result.clean and not errors else EXIT_INVALID
+
+
+def _empty_file(path: str) -> bool:
+    """Whether ``path`` is a regular file holding nothing but white space: git's ancestor of a file both sides
+    added (an unreadable or missing file is for :func:`planner.commands.common.load` to report)."""
+    import os
+
+    from planner.commands.common import STDIN
+
+    if path == STDIN or not os.path.isfile(path):
+        return False
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4097)
+    except OSError:
+        return False
+    return len(head) <= 4096 and not head.strip()

@@ -334,14 +334,16 @@ def _drop_dangling(data: dict[str, Any]) -> list[dict[str, Any]]:
     return dropped
 
 
-def merge_plans(base: Plan, ours: Plan, theirs: Plan, prefer: Side = "ours") -> MergeResult:
-    """Merge ``ours`` and ``theirs``, two edits of ``base`` (module docstring). Raises
+def merge_plans(base: Plan | None, ours: Plan, theirs: Plan, prefer: Side = "ours") -> MergeResult:
+    """Merge ``ours`` and ``theirs``, two edits of ``base`` (module docstring); ``base`` None when they have no
+    common ancestor (both sides added the plan): each holds what it holds as added, and what they hold
+    differently is a conflict. Raises
     :class:`planner.model.io.PlanLoadError` when the merged plan is not a valid plan file (two sides' changes that
     each hold alone but not together, e.g. more decisions than a plan may have)."""
     from planner.model.io import plan_from_dict, plan_to_dict
 
     data, conflicts, positions = merge_dicts(
-        plan_to_dict(base), plan_to_dict(ours), plan_to_dict(theirs), prefer
+        plan_to_dict(base) if base is not None else {}, plan_to_dict(ours), plan_to_dict(theirs), prefer
     )
     dropped = _drop_dangling(data)
     plan = plan_from_dict(data, "the merged plan")
