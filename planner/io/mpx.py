@@ -254,6 +254,10 @@ class _Task:
     assignments: list[tuple[str, float, int]] = field(default_factory=list)  # (resource ID, units, line)
 
 
+OWN_CREATOR = "Scaling Roadmap Planner"
+"""The program the planner's own MPX names in its first record."""
+
+
 class _Reader:
     """Reads one MPX file; every refusal names the file and the line."""
 
@@ -522,6 +526,9 @@ class _File:
         # each resource's calendar (records 55-57): its base calendar, and whether it has time of its own
         self.resource_calendars: dict[int, tuple[str, bool]] = {}
         self.resource_notes: set[int] = set()  # the resources (by position) with notes (record 51)
+        # the planner's own export (its name in the first record): a pause of its started work is the plan's (a
+        # not_before or a predecessor it writes too), not one to carry as a resume
+        self.own = False
 
     # -- records --------------------------------------------------------------------------------------------------
     def scan(self, records: list[tuple[int, list[str]]]) -> None:
@@ -975,7 +982,7 @@ class _File:
             fixed_start=bool(delay and delay[0] > 0) or actual_start is not None,
         )
         # MPX has no status date and no Resume: where MS Project runs the remaining work of started work
-        task.resume = resume_after_part_done(task, self.at(actual_start, end=False))
+        task.resume = resume_after_part_done(task, self.at(actual_start, end=False), pauses=not self.own)
         self._assign(task, t, where)
         by_uid = T_PREDECESSORS not in f and T_UID_PREDECESSORS in f
         preds = f.get(T_UID_PREDECESSORS if by_uid else T_PREDECESSORS, "")
@@ -1093,6 +1100,7 @@ def read_mpx(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
     if version and version.replace(",", ".") != "4.0":
         report.add("format", f"the file says MPX version {version}; it is read as MPX 4.0")
     file = _File(r, delimiter)
+    file.own = _at(records[0][1], 1).strip() == OWN_CREATOR
     file.scan(records)
     last_line, last = records[-1]
     model = {"70": file.task_model, "50": file.resource_model}.get(last[0].strip())
@@ -1270,7 +1278,7 @@ def export_mpx(plan: Plan) -> bytes:
     def yes(text: str | None) -> str:
         return "Yes" if text == "1" else "No"
 
-    write(["MPX", "Scaling Roadmap Planner", "4.0", "ANSI"])
+    write(["MPX", OWN_CREATOR, "4.0", "ANSI"])
     # the plan's currency by its ISO code, before the amount with a space (MPX position 3): the costs are the plan's
     # money, and an empty symbol left them in whatever currency the reader defaults to (the import reads it back)
     write([10, plan.currency or "", 3 if plan.currency else 0, 2, ",", "."])

@@ -118,18 +118,27 @@ class SourceTask:
         return owner, sum(u for _, u in self.resources)
 
 
-def resume_after_part_done(task: SourceTask, began: float | None) -> float | None:
+def resume_after_part_done(task: SourceTask, began: float | None, *, pauses: bool = True) -> float | None:
     """Where a file without a Resume runs the remaining work of started work (weeks), or None: MS Project runs it
     right after the part done and stores that finish (MPX has no Resume; MPXJ writes MS Project XML without one for
     files of other tools). The plan, without a status date, would start it at the actual start and finish the task
     the part done earlier than the file. Carried when the task's stored finish says so (within a day): the planner's
-    own MPX stores the plan's finish (remaining work from the actual start), and a pause is left as it was."""
+    own MPX stores the plan's finish (remaining work from the actual start). Work paused after its part done (MS
+    Project splits it: the part done from the actual start, the remaining work later, up to the stored finish;
+    "Update Project" makes such a split at a status date) resumes where its stored finish less the remaining work
+    puts it, so that it finishes where the file has it (it finished the pause earlier, without a word, when the
+    task was not on the critical path); not with ``pauses`` false (the planner's own MPX)."""
     weeks, finish = task.duration, task.finish
     if not 0 < task.progress < 100 or began is None or finish is None or task.milestone or weeks <= 0:
         return None
     resume = began + weeks * task.progress / 100.0
-    if abs(finish - weeks * (1 - task.progress / 100.0) - resume) <= 0.2 and resume > began + 0.02:
+    stored = finish - weeks * (
+        1 - task.progress / 100.0
+    )  # where the file's finish has the remaining work start
+    if abs(stored - resume) <= 0.2 and resume > began + 0.02:
         return resume
+    if pauses and stored > resume + 0.2:
+        return stored
     return None
 
 
@@ -766,6 +775,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                 if when is not None
                 else f"{'MPX keeps' if outline.format == 'mpx' else 'the file has'} no Resume: right after the part "
                 "done, where MS Project runs it"
+                + (", or where the stored finish less the remaining work puts it" if paused_names else "")
             )
             + f": {quoted(first)} on "
             f"{format_date(when) if when is not None else 'week ' + format_weeks(at)}{', ...' if n > 1 else ''}) "
