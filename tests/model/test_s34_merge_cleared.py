@@ -11,10 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planner.model import parse_plan
 from planner.model.io import plan_to_dict
-from planner.model.merge import MISSING, MergeResult, merge_dicts
+from planner.model.merge import MISSING, MergeResult, merge_dicts, merge_plans
+from tests.model.test_s33_merge import _EDIT, _edited, _ids, _plan
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_plans" / "fraud-detection.plan.json"
 BASE: dict[str, Any] = plan_to_dict(parse_plan(SAMPLE.read_text(encoding="utf-8")))
@@ -107,3 +110,22 @@ def test_a_scenario_whose_last_override_is_removed_keeps_the_other_sides_edit_th
     del ours2["scenarios"][0]["decisions"]
     out, conflicts, _ = merge_dicts(base, ours2, copy.deepcopy(base), "theirs")
     assert conflicts == [] and out["scenarios"][0].get("decisions", {}) == {}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_EDIT, max_size=6), st.lists(_EDIT, max_size=6))
+def test_without_an_ancestor_both_plans_are_kept_and_only_what_differs_conflicts(
+    ours_edits: list[tuple[str, int, int]], theirs_edits: list[tuple[str, int, int]]
+) -> None:
+    """No common ancestor (git's add/add): a plan merged with itself is itself, cleanly; two different plans keep
+    every decision either has, and agree either way round."""
+    ours, theirs = _edited(BASE, ours_edits, "o"), _edited(BASE, theirs_edits, "t")
+    assert merge_dicts({}, ours, ours) == (ours, [], 0)
+    m = merge_plans(None, _plan(ours), _plan(theirs))
+    ids = [d.id for d in m.plan.decisions]
+    assert set(_ids(ours)) | set(_ids(theirs)) == set(ids) and len(ids) == len(set(ids))
+    w = merge_plans(None, _plan(theirs), _plan(ours), prefer="theirs")
+    assert {d.id: sorted(d.tags) for d in m.plan.decisions} == {
+        d.id: sorted(d.tags) for d in w.plan.decisions
+    }
+    assert len(m.conflicts) == len(w.conflicts)
