@@ -197,3 +197,42 @@ def test_a_file_that_is_not_a_plan_says_what_to_do(
     code, _, err = run(["check", str(path)], capsys)
     assert code == 2
     assert hint in err
+
+
+# -- scenarios written by hand -----------------------------------------------------------------------------------
+def _fraud_with_scenario(tmp_path: Path, **changes: Any) -> Path:
+    data = json.loads(FRAUD.read_text(encoding="utf-8"))
+    data["scenarios"][0].update(changes)
+    path = tmp_path / "s.plan.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_a_scenario_field_no_override_takes_says_what_a_scenario_overrides(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # it said "unknown field (did you mean 'title'?" for the field 'title': the suggestion came from a decision's
+    # fields, not an override's
+    first = json.loads(FRAUD.read_text(encoding="utf-8"))["decisions"][0]["id"]
+    path = _fraud_with_scenario(tmp_path, decisions={first: {"title": "Renamed"}})
+    code, _, err = run(["check", str(path)], capsys)
+    assert code == 2
+    assert f"at scenarios[0].decisions.{first}.title: a scenario cannot change a decision's title" in err
+    assert "duration, stage, owner, headcount, not_before and cost" in err
+    assert "did you mean 'title'" not in err
+    path = _fraud_with_scenario(tmp_path, decisions={first: {"durtion": 2}})
+    code, _, err = run(["check", str(path)], capsys)
+    assert code == 2 and "durtion: unknown field (did you mean 'duration'?" in err
+
+
+def test_a_scenario_override_of_a_typod_id_names_the_id_meant(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = json.loads(FRAUD.read_text(encoding="utf-8"))["decisions"][0]["id"]
+    typo = first[:-1] + "x" + first[-1]
+    path = _fraud_with_scenario(tmp_path, decisions={typo: {"duration": 2}})
+    code, out, _ = run(["check", str(path)], capsys)
+    assert code == 0  # a warning: the change is skipped
+    assert f"overrides unknown decision '{typo}', perhaps a typo for '{first}'. That change is skipped" in out
+    code, out, _ = run(["scenarios", str(path)], capsys)
+    assert f"overrides unknown decision '{typo}', perhaps a typo for '{first}' (skipped)" in out

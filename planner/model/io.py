@@ -283,15 +283,20 @@ def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
         return out
 
     current: type[BaseModel] = _plan_module.Plan
+    keyed = False  # the last field is a mapping by id (a scenario's decisions, the layout): next comes an id
     for item in loc:
         if not isinstance(item, str):
             continue  # a list index
+        if keyed:
+            keyed = False  # 'value-case' of scenarios[0].decisions.value-case.title is an id, not a field
+            continue
         fields = {(f.alias or k): f for k, f in current.model_fields.items()}
         if item in fields:
             found = models_in(fields[item].annotation)
             if len(found) != 1:
                 return None
             current = found[0]
+            keyed = _keyed_by_id(fields[item].annotation)
         elif item == current.__name__ or item.startswith("function-"):
             continue  # a union branch or validator step naming the class itself
         else:
@@ -307,6 +312,19 @@ def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
                 return None
             current = branch
     return current
+
+
+def _keyed_by_id(annotation: Any) -> bool:
+    """True for a field that maps ids to objects (``dict[str, DecisionOverride]``, maybe optional)."""
+    import typing
+
+    if typing.get_origin(annotation) is dict:
+        return True
+    return any(typing.get_origin(arg) is dict for arg in typing.get_args(annotation))
+
+
+_OVERRIDES = {"DecisionOverride": "decision", "TeamOverride": "team", "RiskOverride": "risk"}
+"""A scenario's override objects, by the thing they change: an unknown field there is one a scenario cannot change."""
 
 
 _PATTERN_WORDS = {
@@ -449,6 +467,18 @@ def _validation_message(err: ValidationError, data: Any) -> tuple[str, str]:
             guess = difflib.get_close_matches(str(e["loc"][-1]), names, n=1, cutoff=0.75)
             spelling = f"did you mean '{guess[0]}'?" if guess else "check the spelling;"
             msg = f"unknown field ({spelling} free-form data belongs under 'extensions')"
+            thing = _OVERRIDES.get(model.__name__) if model is not None else None
+            if thing is not None and not guess:  # a title: not a spelling, a field no scenario overrides
+                msg = (
+                    f"a scenario cannot change a {thing}'s {e['loc'][-1]}; it overrides only "
+                    f"{units.joined(names)}"
+                    + (
+                        " (to change anything else, edit the decision in the app while the scenario is shown: the scenario then "
+                        "holds a changed copy)"
+                        if thing == "decision"
+                        else ""
+                    )
+                )
         elif e["type"] == "missing":
             msg = "required field is missing"
         else:

@@ -232,6 +232,19 @@ def _ids_alike_but_case(ids: set[str], scenario: Scenario) -> list[str]:
     return out
 
 
+def _typo_for(name: str, ids: set[str]) -> str:
+    """``, perhaps a typo for 'value-case'`` when ``name`` is close to one of ``ids`` (a hand-edited scenario's
+    ``value-cse``), else empty: the change is skipped, and the author should not have to hunt for the id.
+
+    >>> _typo_for("value-cse", {"value-case", "pilot"}), _typo_for("zz", {"a", "b"})
+    (", perhaps a typo for 'value-case'", '')
+    """
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(ids), n=1, cutoff=0.75)
+    return f", perhaps a typo for {quoted(close[0])}" if close else ""
+
+
 def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
     """The scenario's changes that name something the plan does not have, in words: an override of an unknown
     decision, team or risk, an unknown drop or a link removed that the plan lacks (all skipped); an added decision
@@ -246,12 +259,40 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
         problems.extend(ScenarioProblem(t, code) for t in texts)
 
     ids = {d.id for d in plan.decisions}
-    say(unknown, (f"drops unknown decision {quoted(x)}" for x in scenario.drop_decisions if x not in ids))
-    say(unknown, (f"overrides unknown decision {quoted(x)}" for x in scenario.decisions if x not in ids))
+    say(
+        unknown,
+        (
+            f"drops unknown decision {quoted(x)}{_typo_for(x, ids)}"
+            for x in scenario.drop_decisions
+            if x not in ids
+        ),
+    )
+    say(
+        unknown,
+        (
+            f"overrides unknown decision {quoted(x)}{_typo_for(x, ids)}"
+            for x in scenario.decisions
+            if x not in ids
+        ),
+    )
     teams = {t.id for t in plan.teams}
-    say(unknown, (f"overrides unknown team {quoted(x)}" for x in scenario.teams if x not in teams))
+    say(
+        unknown,
+        (
+            f"overrides unknown team {quoted(x)}{_typo_for(x, teams)}"
+            for x in scenario.teams
+            if x not in teams
+        ),
+    )
     risks = {r.id for r in plan.risks}
-    say(unknown, (f"overrides unknown risk {quoted(x)}" for x in scenario.risks if x not in risks))
+    say(
+        unknown,
+        (
+            f"overrides unknown risk {quoted(x)}{_typo_for(x, risks)}"
+            for x in scenario.risks
+            if x not in risks
+        ),
+    )
     say(
         unknown,
         (
