@@ -9,6 +9,7 @@ names as the file has them. No Qt: the command line and the report call it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from planner import units
@@ -36,6 +37,20 @@ def name_key(name: str) -> str:
     import unicodedata
 
     return name if name.isascii() else unicodedata.normalize("NFC", name)
+
+
+def typo_for(name: str, ids: Iterable[str]) -> str:
+    """``, perhaps a typo for 'value-case'`` when ``name`` (an id the plan does not have) is close to one of
+    ``ids``, else empty: a hand-edited file's ``value-cse`` names the id meant, so the author need not hunt for it.
+    The one wording of a mistyped id in scenario warnings and validation findings.
+
+    >>> typo_for("value-cse", {"value-case", "pilot"}), typo_for("zz", ["a", "b"])
+    (", perhaps a typo for 'value-case'", '')
+    """
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(ids), n=1, cutoff=0.75)
+    return f", perhaps a typo for {units.quoted(close[0])}" if close else ""
 
 
 def one_line_names(plan: Plan) -> Plan:

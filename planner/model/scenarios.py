@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from planner.model import edits
-from planner.model.names import name_key
+from planner.model.names import name_key, typo_for
 from planner.model.plan import (
     Decision,
     DecisionOverride,
@@ -232,19 +232,6 @@ def _ids_alike_but_case(ids: set[str], scenario: Scenario) -> list[str]:
     return out
 
 
-def _typo_for(name: str, ids: set[str]) -> str:
-    """``, perhaps a typo for 'value-case'`` when ``name`` is close to one of ``ids`` (a hand-edited scenario's
-    ``value-cse``), else empty: the change is skipped, and the author should not have to hunt for the id.
-
-    >>> _typo_for("value-cse", {"value-case", "pilot"}), _typo_for("zz", {"a", "b"})
-    (", perhaps a typo for 'value-case'", '')
-    """
-    import difflib
-
-    close = difflib.get_close_matches(name, sorted(ids), n=1, cutoff=0.75)
-    return f", perhaps a typo for {quoted(close[0])}" if close else ""
-
-
 def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
     """The scenario's changes that name something the plan does not have, in words: an override of an unknown
     decision, team or risk, an unknown drop or a link removed that the plan lacks (all skipped); an added decision
@@ -262,7 +249,7 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
     say(
         unknown,
         (
-            f"drops unknown decision {quoted(x)}{_typo_for(x, ids)}"
+            f"drops unknown decision {quoted(x)}{typo_for(x, ids)}"
             for x in scenario.drop_decisions
             if x not in ids
         ),
@@ -270,7 +257,7 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
     say(
         unknown,
         (
-            f"overrides unknown decision {quoted(x)}{_typo_for(x, ids)}"
+            f"overrides unknown decision {quoted(x)}{typo_for(x, ids)}"
             for x in scenario.decisions
             if x not in ids
         ),
@@ -278,20 +265,12 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
     teams = {t.id for t in plan.teams}
     say(
         unknown,
-        (
-            f"overrides unknown team {quoted(x)}{_typo_for(x, teams)}"
-            for x in scenario.teams
-            if x not in teams
-        ),
+        (f"overrides unknown team {quoted(x)}{typo_for(x, teams)}" for x in scenario.teams if x not in teams),
     )
     risks = {r.id for r in plan.risks}
     say(
         unknown,
-        (
-            f"overrides unknown risk {quoted(x)}{_typo_for(x, risks)}"
-            for x in scenario.risks
-            if x not in risks
-        ),
+        (f"overrides unknown risk {quoted(x)}{typo_for(x, risks)}" for x in scenario.risks if x not in risks),
     )
     say(
         unknown,
