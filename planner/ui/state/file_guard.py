@@ -293,9 +293,14 @@ class FileGuard(QObject):
         self._sig = None
 
     def acknowledge(self) -> None:
-        """The user has seen the file's current content (Keep mine): a save may replace it without asking."""
+        """The user has seen the file's current content (Keep mine): a save may replace it without asking, and a
+        later merge takes it as the common ancestor (what the file held when the window chose its own plan over it),
+        so the change the user turned down is not brought back by the next one."""
         if self.path is not None:
-            self.known = file_digest(self.path)
+            self.base = regular_bytes(self.path, BASE_MOST)
+            self.known = (
+                hashlib.sha256(self.base).hexdigest() if self.base is not None else file_digest(self.path)
+            )
             self._sig = _signature(self.path)
 
     # -- prompts ---------------------------------------------------------------------------------------------
