@@ -9,7 +9,7 @@ names as the file has them. No Qt: the command line and the report call it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from planner import units
@@ -39,7 +39,12 @@ def name_key(name: str) -> str:
     return name if name.isascii() else unicodedata.normalize("NFC", name)
 
 
-def typo_for(name: str, ids: Iterable[str]) -> str:
+TYPO_IDS_AT_MOST = 5_000
+"""Ids :func:`typo_for` compares with at most (a lookup is about 10 ms a thousand ids): a larger plan gets no
+suggestion rather than a slow check."""
+
+
+def typo_for(name: str, ids: Collection[str]) -> str:
     """``, perhaps a typo for 'value-case'`` when ``name`` (an id the plan does not have) is close to one of
     ``ids``, else empty: a hand-edited file's ``value-cse`` names the id meant, so the author need not hunt for it.
     The one wording of a mistyped id in scenario warnings and validation findings.
@@ -49,6 +54,8 @@ def typo_for(name: str, ids: Iterable[str]) -> str:
     """
     import difflib
 
+    if len(ids) > TYPO_IDS_AT_MOST:
+        return ""
     close = difflib.get_close_matches(name, sorted(ids), n=1, cutoff=0.75)
     return f", perhaps a typo for {units.quoted(close[0])}" if close else ""
 

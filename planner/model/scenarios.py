@@ -28,8 +28,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from planner.model import edits
-from planner.model.names import name_key, typo_for
+from planner.model import edits, names
+from planner.model.names import name_key
 from planner.model.plan import (
     Decision,
     DecisionOverride,
@@ -232,6 +232,10 @@ def _ids_alike_but_case(ids: set[str], scenario: Scenario) -> list[str]:
     return out
 
 
+TYPOS_LOOKED_UP = 20
+"""Unknown ids of one scenario for which the id meant is looked for (:func:`planner.model.names.typo_for`)."""
+
+
 def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
     """The scenario's changes that name something the plan does not have, in words: an override of an unknown
     decision, team or risk, an unknown drop or a link removed that the plan lacks (all skipped); an added decision
@@ -246,6 +250,12 @@ def scenario_problems(plan: Plan, scenario: Scenario) -> list[ScenarioProblem]:
         problems.extend(ScenarioProblem(t, code) for t in texts)
 
     ids = {d.id for d in plan.decisions}
+    looked_up = [0]
+
+    def typo_for(name: str, known: set[str]) -> str:  # the first few unknown names only: each is a search
+        looked_up[0] += 1
+        return names.typo_for(name, known) if looked_up[0] <= TYPOS_LOOKED_UP else ""
+
     say(
         unknown,
         (
