@@ -257,9 +257,17 @@ def _critical_path(s: Schedule) -> None:
 
     # Count chains: paths in the critical DAG from a decision without critical driving predecessors to a
     # decision finishing at T (dynamic programme over a topological order).
-    crit_l = crit.tolist()
+    # The critical decisions in a topological order: by generation when the graph has them (every link goes to a
+    # later generation; ~0.3 ms at 100,000 decisions, against ~5 ms to filter the whole order in Python).
+    gen = g._gen
+    if gen is not None and len(gen) == g.n:
+        on = np.flatnonzero(crit)
+        topo = on[np.argsort(gen[on], kind="stable")].tolist()
+    else:
+        crit_l = crit.tolist()
+        topo = [v for v in g.order or [] if crit_l[v]]
     count: dict[int, int] = {}
-    for v in [v for v in g.order or [] if crit_l[v]]:
+    for v in topo:
         count[v] = sum(count.get(u, 0) for u in preds.get(v, ())) or 1
     total = sum(count.get(e, 0) for e in ends)
     s.critical_chain_count = total
