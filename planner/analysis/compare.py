@@ -127,6 +127,15 @@ class PlanFigures:
             return []
         return [(s.id, s.name, s.gate) for s in self.analysis.stages.stages]
 
+    @property
+    def stages_without_work(self) -> frozenset[str]:
+        """Ids of the stages that hold no decision in this plan (a scenario that drops all of a stage's work). Such
+        a stage's gate is the gate before it carried forward (``gates``, as ``planner analyze`` gives it): the
+        comparison's views say the stage has no decisions there rather than show that week as its own gate."""
+        if self.analysis.stages is None:
+            return frozenset()
+        return frozenset(s.id for s in self.analysis.stages.stages if s.gated_start is None)
+
     @functools.cached_property
     def team_peaks(self) -> list[tuple[str, str, float, float | None]]:
         """(team id, team name, peak load in people, capacity) under the rolling schedule, in team order. Computed

@@ -106,7 +106,9 @@ def _table(ctx: ReportContext, comp: Comparison, items: list[PlanFigures]) -> Fl
                 # as written (units.week_delta): gates written 6 and 6 differ by '=', not '+0.01'
                 else units.week_delta(g, next((w for i, _, w in ref.gates if i == sid), g))
             )
-            cells.append(_week_cell(ctx, x, g, d))
+            # A stage whose work the plan does not hold (a scenario dropped it): its gate is the one before it
+            # carried forward, not a date of its own.
+            cells.append("no decisions" if sid in x.stages_without_work else _week_cell(ctx, x, g, d))
         rows.append([f"{ellipsize(name, ROW_NAME_CHARS)} gate"] + cells)
     for tid, name, _, cap in ref.team_peaks:
         cells = []
@@ -179,7 +181,13 @@ def build_comparison(ctx: ReportContext) -> list[Flowable]:
         ctx.p(
             "Weeks from the plan start; the bold figure under a date is the change against "
             f"\u201c{ref.name}\u201d in weeks (\u2212 earlier, + later). Gates are those of the gated "
-            "schedule (every earlier stage finished); peak load is people at the busiest moment of the "
+            "schedule (every earlier stage finished)"
+            + (
+                "; a stage with no decisions in a plan has no gate of its own there"
+                if any(x.stages_without_work for x in comp.items)
+                else ""
+            )
+            + "; peak load is people at the busiest moment of the "
             "rolling schedule, against the team\u2019s capacity." + _sampling_note(ctx, ref),
             "small",
         )
