@@ -236,3 +236,24 @@ def test_a_scenario_override_of_a_typod_id_names_the_id_meant(
     assert f"overrides unknown decision '{typo}', perhaps a typo for '{first}'. That change is skipped" in out
     code, out, _ = run(["scenarios", str(path)], capsys)
     assert f"overrides unknown decision '{typo}', perhaps a typo for '{first}' (skipped)" in out
+
+
+# -- install-desktop -------------------------------------------------------------------------------------------
+def test_install_desktop_over_a_file_where_a_folder_must_be_installs_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a file 'icons' in the data folder: the desktop entry was written, then the icons failed with "Not a
+    # directory", and the entry stayed, in no manifest, so that --uninstall did not remove it
+    home = tmp_path / "data"
+    home.mkdir()
+    (home / "icons").write_text("not a folder")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    code, _, err = run(["install-desktop"], capsys)
+    assert code == 2
+    assert f"{home / 'icons'} is a file, where a folder must be" in err
+    assert "nothing was installed" in err
+    assert sorted(p.name for p in home.rglob("*")) == ["icons"]
+    # XDG_DATA_HOME itself a file: said so, not "File exists"
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "icons"))
+    code, _, err = run(["install-desktop"], capsys)
+    assert code == 2 and "is a file, where a folder must be" in err and "File exists" not in err

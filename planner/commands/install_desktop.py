@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+from planner import units
 
 NAME = "install-desktop"
 HELP = "add the planner to this user's application menu and open *.plan.json files with it (Linux)"
@@ -27,21 +30,46 @@ def run(args: argparse.Namespace) -> int:
     from planner.commands.common import CliError
 
     home = desktop.data_home()
+    verb = "uninstall" if args.uninstall else "install"
+    if not args.uninstall:
+        # a file where one of the folders must be is found before anything is written: install stopped at the
+        # first such folder and left the files before it in place, listed in no manifest (uninstall kept them)
+        for rel in [*desktop.desktop_files(), desktop.MANIFEST]:
+            target = home / rel
+            blocker = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
+            if blocker is not None:
+                raise CliError(
+                    f"{home}: cannot install: {blocker} is a file, where a folder must be; move it away, or set "
+                    "XDG_DATA_HOME to a folder of yours (nothing was installed)"
+                )
     try:
         result = desktop.uninstall(home) if args.uninstall else desktop.install(home)
     except OSError as exc:
+        failed = Path(exc.filename) if isinstance(exc.filename, str) else home
+        # XDG_DATA_HOME naming a file said only "File exists"; say which file stands where a folder must be
+        blocker = next((p for p in (failed, *failed.parents) if p.exists() and not p.is_dir()), None)
+        if blocker is not None and (blocker != failed or failed == home):  # not the file being written
+            raise CliError(
+                f"{home}: cannot {verb}: {blocker} is a file, where a folder must be; move it away, or set "
+                "XDG_DATA_HOME to a folder of yours"
+            ) from None
+        where = f" {failed}:" if failed != home else ""
         raise CliError(
-            f"{home}: cannot {'uninstall' if args.uninstall else 'install'}: "
-            f"{getattr(exc, 'strerror', None) or exc}"
+            f"{home}: cannot {verb}:{where} {getattr(exc, 'strerror', None) or exc}"
+            + (
+                "; the folder must be yours to write (or set XDG_DATA_HOME to one that is)"
+                if isinstance(exc, PermissionError)
+                else ""
+            )
         ) from None
     out = sys.stdout
     if args.uninstall:
         if not result.files:
             out.write(f"Nothing to remove: install-desktop has not installed anything in {home}.\n")
             return 0
-        out.write(f"Removed {len(result.files)} files from {home}.\n")
+        out.write(f"Removed {units.count(len(result.files), 'file')} from {home}.\n")
     else:
-        out.write(f"Installed {len(result.files)} files into {home}:\n")
+        out.write(f"Installed {units.count(len(result.files), 'file')} into {home}:\n")
         for path in result.files:
             out.write(f"  {path}\n")
         out.write(f"Plan files (*.plan.json) now open with: {' '.join(desktop.launcher_command())}\n")
