@@ -1130,15 +1130,23 @@ class PresentationController(QObject):
             # is more than from where the stage starts. A stage's cards sit in the columns where they can run,
             # among other stages' cards: from its start the view showed 1 of Operationalize's 16 cards whole (the
             # fraud sample at 1280x720), the rest cut by its edges or beyond them.
-            best = _densest_window(
-                canvas, ids, 2 * half_w, 2 * half_h - head / canvas.zoom, head / canvas.zoom
-            )
+            # Of as many, where it cuts the fewest: the Validate stage's gate was cut in half by the view's edge
+            # (1366x768, 1080x1920) where the view beside showed it whole and cut none.
+            strip = head / canvas.zoom
+            boxes = [
+                (r.left(), r.top(), r.right(), r.bottom())
+                for did in ids
+                if (card := canvas.graph_scene.cards.get(did)) is not None
+                for r in (card.sceneBoundingRect(),)
+            ]
+            best = _densest_stretch(boxes, 2 * half_w, 2 * half_h - strip, strip)
             if best is not None:
-                x0, y0, count = best
-                view_rect = QRectF(centre.x() - half_w, centre.y() - half_h + head / canvas.zoom, 0, 0)
-                view_rect.setSize(QSizeF(2 * half_w, 2 * half_h - head / canvas.zoom))
-                if count > len(_whole_cards(canvas, ids, view_rect)):
-                    centre = QPointF(x0 + half_w, y0 - head / canvas.zoom + half_h)
+                x0, y0, count, cut = best
+                view_rect = QRectF(centre.x() - half_w, centre.y() - half_h + strip, 0, 0)
+                view_rect.setSize(QSizeF(2 * half_w, 2 * half_h - strip))
+                whole = len(_whole_cards(canvas, ids, view_rect))
+                if (count, -cut) > (whole, whole - _reached_cards(canvas, ids, view_rect, strip)):
+                    centre = QPointF(x0 + half_w, y0 - strip + half_h)
         canvas.centerOn(centre)
         panel = self.step_panel
         if panel is not None and ids:
@@ -1696,6 +1704,22 @@ def _whole_cards(canvas: Any, ids: list[str], shown: QRectF) -> list[str]:
     ]
 
 
+def _reached_cards(canvas: Any, ids: list[str], shown: QRectF, head: float) -> int:
+    """How many cards of ``ids`` have some of them in the scene rectangle ``shown`` or in the ``head`` scene px
+    above it (the header strip), whole or not."""
+    reach = shown.adjusted(0, -head, 0, 0)
+    cards = canvas.graph_scene.cards
+    return sum(
+        1
+        for did in ids
+        if (card := cards.get(did)) is not None
+        and (r := card.sceneBoundingRect()).right() > reach.left()
+        and r.left() < reach.right()
+        and r.bottom() > reach.top()
+        and r.top() < reach.bottom()
+    )
+
+
 def _densest_window(
     canvas: Any, ids: list[str], width: float, height: float, head: float = 0.0
 ) -> tuple[float, float, int] | None:
@@ -1709,7 +1733,8 @@ def _densest_window(
         if (card := canvas.graph_scene.cards.get(did)) is not None
         for r in (card.sceneBoundingRect(),)
     ]
-    return _densest_stretch(boxes, width, height, head)
+    best = _densest_stretch(boxes, width, height, head)
+    return None if best is None else best[:3]
 
 
 def _first_at_or_after(values: list[float], start: int, holds: Any) -> int:
@@ -1778,28 +1803,41 @@ class _MostAt:
 
 def _densest_stretch(
     boxes: list[tuple[float, float, float, float]], width: float, height: float, head: float
-) -> tuple[float, float, int] | None:
-    """:func:`_densest_window` for cards given as ``(left, top, right, bottom)``, in n log n: it counted the cards
-    under each left and each top in turn, every card against every other (5 s for one stage of 2,000 cards).
+) -> tuple[float, float, int, int] | None:
+    """:func:`_densest_window` for cards given as ``(left, top, right, bottom)``, and how many cards the stretch
+    cuts (some of it in the view or under the header strip, not all); in n log n: it counted the cards under each
+    left and each top in turn, every card against every other (5 s for one stage of 2,000 cards).
 
-    The lefts (a card's left less 20) are swept in order. A card is *in the column* of the lefts where it lies
-    whole in the width, and *beside* it where some of it does: a run of lefts each. Over the tops (a card's top
-    less :data:`STEP_TOP_GAP`) a tree keeps, for the cards in the column, how many each top holds whole, less
-    ``big`` for each card beside whose title the header strip would cover there, and less ``big`` for a top that is
-    no card of the column's: a top is a candidate where its value is not negative. Same results as trying every
-    left and top."""
+    Of the stretches that hold the most cards whole, the one that cuts the fewest: the leftmost stretch with as
+    many cards as any cut the gate of the fraud sample's Validate stage in half at 1366x768 and 1080x1920, where the
+    stretch beside it showed the gate and cut none. A stretch starts a margin before a card's left or ends a margin
+    after a card's right, and starts a :data:`STEP_TOP_GAP` above a card's top or ends one under a card's foot;
+    of equals, one that starts at a card (left, then top) rather than ending at one, then the leftmost, the topmost.
+
+    The lefts are swept in order. A card is *in the column* of the lefts where it lies whole in the width, and
+    *beside* it where some of it does: a run of lefts each. Over the tops a tree keeps, for the cards in the
+    column, twice (how many each top holds whole, times ``step``, less each card beside it reaches into, whole or
+    not), plus one for a top at a card's top, less ``big`` for each card beside whose title the header strip would
+    cover there, and less ``big`` for a top that is no card's of the column: a top is a candidate where its value
+    is not negative."""
     if not boxes:
         return None
-    xs = sorted({left - 20 for left, _t, _r, _b in boxes})
-    ys = sorted({top - STEP_TOP_GAP for _l, top, _r, _b in boxes})
+    n = len(boxes)
+    starts = {left - 20 for left, _t, _r, _b in boxes}
+    xs = sorted(starts | {right + 20 - width for _l, _t, right, _b in boxes})
+    ys = sorted(
+        {top - STEP_TOP_GAP for _l, top, _r, _b in boxes}
+        | {bottom + STEP_TOP_GAP - height for _l, _t, _r, bottom in boxes}
+    )
     nx, ny = len(xs), len(ys)
-    big = len(boxes) + 1
-    tree = _MostAt([-big] * ny, -big * (2 * len(boxes) + 4))
+    step = (
+        n + 2
+    )  # a whole card adds step and takes 1 (it reaches into the view): n + 1, more than any cut count
+    big = 2 * ((n + 1) * step + n) + 2  # more than any value of a candidate
+    tree = _MostAt([2 * n - big] * ny, -big * (2 * n + 4))
     enter: list[list[int]] = [[] for _ in range(nx + 1)]
     leave: list[list[int]] = [[] for _ in range(nx + 1)]
-    runs: list[
-        tuple[int, int, int, int, int]
-    ] = []  # per card: its top's place, the tops it is counted at, blocks
+    runs: list[tuple[int, int, int, int, int, int, int, int]] = []
     for k, (left, top, right, bottom) in enumerate(boxes):
         # in the column: left >= x0 and right <= x0 + width
         a = _first_at_or_after(xs, bisect_left(xs, right - width), lambda x, r=right: r <= x + width)
@@ -1813,31 +1851,48 @@ def _densest_stretch(
         if a <= z:
             enter[a].append(2 * k + 1)
             leave[z + 1].append(2 * k + 1)
-        # counted at a top y0 when top >= y0 and bottom <= y0 + height
+        # whole at a top y0 when top >= y0 and bottom <= y0 + height
         c0 = _first_at_or_after(ys, bisect_left(ys, bottom - height), lambda y, b=bottom: b <= y + height)
         c1 = bisect_right(ys, top) - 1
         # the strip over a top y0 covers it when top < y0 and bottom > y0 - head
         b0 = bisect_right(ys, top)
         b1 = _first_at_or_after(ys, bisect_left(ys, bottom + head), lambda y, b=bottom: not b > y - head) - 1
-        at = bisect_left(ys, top - STEP_TOP_GAP)
-        runs.append((at, c0, c1, b0, b1))
-    tops_in_column = [0] * ny
-    best: tuple[float, float, int] | None = None
+        # some of it in the view or under the strip: top < y0 + height and bottom > y0 - head (to b1)
+        s0 = _first_at_or_after(ys, bisect_left(ys, top - height), lambda y, t=top: t < y + height)
+        at_top = bisect_left(ys, top - STEP_TOP_GAP)
+        at_foot = bisect_left(ys, bottom + STEP_TOP_GAP - height)
+        runs.append((at_top, at_foot, c0, c1, b0, b1, s0, b1))
+    tops = [0] * ny  # cards of the column whose top each top is
+    feet = [0] * ny  # ... and whose foot each top ends the view at
+
+    def state(j: int) -> int:
+        return (big if tops[j] or feet[j] else 0) + (1 if tops[j] else 0)
+
+    best: tuple[float, float, int, int] | None = None
+    best_key = (0, False, 0)
     for i in range(nx):
         for sign, events in ((-1, leave[i]), (1, enter[i])):
             for event in events:
-                at, c0, c1, b0, b1 = runs[event // 2]
+                at_top, at_foot, c0, c1, b0, b1, s0, s1 = runs[event // 2]
                 if event % 2 == 0:
-                    tree.add(c0, c1, sign)
-                    before = tops_in_column[at]
-                    tops_in_column[at] += sign
-                    if (before == 0) != (tops_in_column[at] == 0):
-                        tree.add(at, at, sign * big)
+                    tree.add(c0, c1, 2 * sign * step)
+                    places = (at_top,) if at_top == at_foot else (at_top, at_foot)
+                    was = [state(j) for j in places]
+                    tops[at_top] += sign
+                    feet[at_foot] += sign
+                    for j, before in zip(places, was, strict=True):
+                        tree.add(j, j, state(j) - before)
                 else:
                     tree.add(b0, b1, -sign * big)
-        count = tree.most()
-        if count >= 0 and (best is None or count > best[2]):
-            best = (xs[i], ys[tree.first_most()], count)
+                    tree.add(s0, s1, -2 * sign)
+        most = tree.most()
+        if most < 0:
+            continue
+        value, at_a_top = divmod(most - 2 * n, 2)  # (cards whole) x (step - 1) - (cards cut); a card's top
+        key = (value, xs[i] in starts, at_a_top)
+        if best is None or key > best_key:
+            count = -(-value // (step - 1))
+            best, best_key = (xs[i], ys[tree.first_most()], count, count * (step - 1) - value), key
     return best
 
 
