@@ -257,3 +257,48 @@ def test_install_desktop_over_a_file_where_a_folder_must_be_installs_nothing(
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "icons"))
     code, _, err = run(["install-desktop"], capsys)
     assert code == 2 and "is a file, where a folder must be" in err and "File exists" not in err
+
+
+# -- screenshot ----------------------------------------------------------------------------------------------------
+def test_screenshot_select_of_a_typod_id_names_the_file_and_the_id_meant(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = json.loads(FRAUD.read_text(encoding="utf-8"))["decisions"][0]["id"]
+    out = tmp_path / "s.png"
+    code, _, err = run(["screenshot", str(FRAUD), "-o", str(out), "--select", first + "x"], capsys)
+    assert code == 2
+    assert err.startswith(
+        f"planner: {FRAUD}: --select '{first}x': no decision has this id; did you mean '{first}'"
+    )
+    assert not out.exists()
+
+
+def test_screenshot_step_of_another_view_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # it rendered the graph and dropped the step without a word
+    out = tmp_path / "s.png"
+    code, _, err = run(["screenshot", str(FRAUD), "-o", str(out), "--view", "graph", "--step", "2"], capsys)
+    assert code == 2
+    assert "--step 2: only the presentation view has steps" in err
+    assert not out.exists()
+
+
+def test_screenshot_step_alone_shows_the_presentation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[str, Any] = {}
+
+    def render(plan: Any, path: str, output: str, **options: Any) -> None:
+        seen.update(options)
+        Path(output).write_bytes(b"png")
+
+    import planner.ui.screenshot
+
+    monkeypatch.setattr(planner.ui.screenshot, "render", render)
+    code, _, err = run(["screenshot", str(FRAUD), "-o", str(tmp_path / "s.png"), "--step", "1"], capsys)
+    assert code == 0, err
+    assert (seen["view"], seen["step"]) == ("presentation", 1)
+    code, _, err = run(["screenshot", str(FRAUD), "-o", str(tmp_path / "t.png")], capsys)
+    assert code == 0, err
+    assert (seen["view"], seen["step"]) == ("window", 0)

@@ -837,3 +837,27 @@ def findings_text(findings: list[Finding], out: TextIO) -> None:
     labels = {"error": "ERROR", "warning": "warning", "info": "info"}
     for f in findings:
         out.write(f"  {labels[str(f.severity)]:<7} [{f.code}] {f.message}\n")
+
+
+def wanted_decision_ids(plan: Plan, path: str, wanted: list[str], option: str) -> list[str]:
+    """The decision ids an option names (``--explain``, ``--select``), each once, in the order given; an id the
+    plan does not have is a usage error naming the file, the option and the closest ids."""
+    if not wanted:
+        return []  # (a set of 100k ids is 10 ms for nothing)
+    import difflib
+
+    known = {d.id for d in plan.decisions}
+    out: list[str] = []
+    for did in wanted:
+        if did not in known:
+            # the same id in other capitals first (ids are ASCII), then ids alike in spelling
+            same = [k for k in sorted(known) if k.lower() == did.lower()]
+            close = same or difflib.get_close_matches(did, sorted(known), n=3)
+            raise CliError(
+                f"{path}: {option} {units.quoted(did)}: no decision has this id"
+                + (f"; did you mean {' or '.join(units.quoted(c) for c in close)}?" if close else "")
+                + " (`planner analyze FILE --format json` lists every id)"
+            )
+        if did not in out:
+            out.append(did)
+    return out

@@ -169,27 +169,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def _explain_ids(plan: Any, path: str, wanted: list[str]) -> list[str]:
-    """``--explain`` ids, each once, in the order given; an id the plan does not have is a usage error naming the
-    closest ones."""
-    if not wanted:
-        return []  # (a set of 100k ids is 10 ms for nothing)
-    import difflib
+    """``--explain`` ids, each once, in the order given (:func:`planner.commands.common.wanted_decision_ids`)."""
+    from planner.commands.common import wanted_decision_ids
 
-    known = {d.id for d in plan.decisions}
-    out: list[str] = []
-    for did in wanted:
-        if did not in known:
-            # the same id in other capitals first (ids are ASCII), then ids alike in spelling
-            same = [k for k in sorted(known) if k.lower() == did.lower()]
-            close = same or difflib.get_close_matches(did, sorted(known), n=3)
-            raise CliError(
-                f"{path}: --explain {units.quoted(did)}: no decision has this id"
-                + (f"; did you mean {' or '.join(units.quoted(c) for c in close)}?" if close else "")
-                + " (`planner analyze FILE --format json` lists every id)"
-            )
-        if did not in out:
-            out.append(did)
-    return out
+    return wanted_decision_ids(plan, path, wanted, "--explain")
 
 
 def _explanations(result: Any, ids: list[str]) -> list[Any]:

@@ -27,7 +27,12 @@ MAX_SIDE = 8192
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="plan file (*.plan.json)")
     parser.add_argument("-o", "--output", required=True, help="PNG file to write")
-    parser.add_argument("--view", choices=VIEWS, default="window", help="what to render (default: window)")
+    parser.add_argument(
+        "--view",
+        choices=VIEWS,
+        default=None,  # None: window, or presentation with --step
+        help="what to render (default: window; presentation with --step)",
+    )
     parser.add_argument(
         "--select", metavar="ID", action="append", default=[], help="select this decision first (repeatable)"
     )
@@ -43,9 +48,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--step",
         type=whole_number,
-        default=0,
+        default=None,  # None: not given (0), so that a step asked of another view is said
         metavar="N",
-        help="presentation view: show step N of the workshop deck (default 0: the overview)",
+        help="presentation view: show step N of the workshop deck (default 0: the overview; implies --view "
+        "presentation)",
     )
 
 
@@ -63,6 +69,14 @@ def run(args: argparse.Namespace) -> int:
             f"--size {args.size}: choose a width from 200 to {MAX_SIDE:,} and a height from 150 to "
             f"{MAX_SIDE:,} pixels (e.g. 1440x900)"
         )
+    if args.step is not None and args.view not in (None, "presentation"):
+        # it rendered the other view and dropped the step without a word
+        raise CliError(
+            f"--step {args.step}: only the presentation view has steps; use --view presentation (or leave --view "
+            "out), or leave --step out"
+        )
+    args.view = args.view or ("window" if args.step is None else "presentation")
+    args.step = 0 if args.step is None else args.step
     if args.step < 0:
         raise CliError(f"--step {args.step}: the steps count from 0 (the overview)")
     out = output_path(args.output, "screenshot.png", inputs=(args.file,))
@@ -74,8 +88,10 @@ def run(args: argparse.Namespace) -> int:
         plan = load_plan(args.file)
     except PlanLoadError as exc:
         raise CliError(str(exc)) from None
+    from planner.commands.common import wanted_decision_ids
     from planner.ui.app import qt_problem
 
+    wanted_decision_ids(plan, args.file, args.select, "--select")  # the file, the option, the id meant
     problem = qt_problem()
     if problem is not None:
         raise CliError(problem)
