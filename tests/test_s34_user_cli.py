@@ -302,3 +302,32 @@ def test_screenshot_step_alone_shows_the_presentation(
     code, _, err = run(["screenshot", str(FRAUD), "-o", str(tmp_path / "t.png")], capsys)
     assert code == 0, err
     assert (seen["view"], seen["step"]) == ("window", 0)
+
+
+# -- standard input in the text --------------------------------------------------------------------------------
+def test_a_plan_read_from_standard_input_is_called_so_in_the_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `git show HEAD:p.plan.json | planner diff - p.plan.json` said "Changes from - to p.plan.json" and headed a
+    # column "-", the tables' mark for "no figure" ("vs -" under every row); check said "-: 0 errors"
+    import io
+    import sys
+
+    class Piped(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return False
+
+    def pipe() -> None:
+        monkeypatch.setattr(sys, "stdin", Piped(io.BytesIO(FRAUD.read_bytes()), encoding="utf-8"))
+
+    pipe()
+    code, out, err = run(["diff", "-", str(FRAUD), "-n", "0"], capsys)
+    assert code == 0, err
+    assert out.startswith(f"Changes from standard input to {FRAUD}\n")
+    assert "vs standard input" in out and "vs -" not in out
+    pipe()
+    code, out, err = run(["check", "-"], capsys)
+    assert out.startswith("standard input: 0 errors")
+    pipe()
+    code, out, _ = run(["diff", "-", str(FRAUD), "-n", "0", "--format", "json"], capsys)
+    assert json.loads(out)["a"] == "-"  # JSON keeps the path as given

@@ -106,7 +106,8 @@ def _check_one(
     else:
         counts = {s: sum(1 for f in findings if str(f.severity) == s) for s in ("error", "warning", "info")}
         sys.stdout.write(
-            f"{path}: {_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
+            f"{STDIN_NAME if path == STDIN else path}: {_count(counts['error'], 'error')}, "
+            f"{_count(counts['warning'], 'warning')}, "
             f"{_count(counts['info'], 'note')}\n"
         )
         _findings_text(findings, sys.stdout)

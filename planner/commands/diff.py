@@ -71,6 +71,13 @@ def run(args: argparse.Namespace) -> int:
     label_a, label_b = Path(args.a).name, Path(args.b).name
     if label_a == label_b:
         label_a, label_b = args.a, args.b
+    shown_a, shown_b = args.a, args.b
+    if args.format != "json":  # '-' read as a column's name and as the tables' "no figure"
+        from planner.commands.common import STDIN, STDIN_NAME
+
+        label_a, label_b, shown_a, shown_b = (
+            STDIN_NAME if x == STDIN else x for x in (label_a, label_b, shown_a, shown_b)
+        )
     if (
         args.format != "json"
     ):  # a name stays on its line (JSON keeps it as the file has it); the changes above
@@ -82,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
         out = {"a": args.a, "b": args.b, "changes": changes.to_dict(), "comparison": comparison.to_dict()}
         dump_json(out, sys.stdout, args.indent or None)
     else:
-        sys.stdout.write(f"Changes from {args.a} to {args.b}\n")
+        sys.stdout.write(f"Changes from {shown_a} to {shown_b}\n")
         sys.stdout.write(changes_text(changes))
         sys.stdout.write("\n")
         sys.stdout.write(comparison_text(comparison))
