@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
 )
 
 from planner import units
-from planner.analysis.explain import chain_words
 from planner.model import Decision, duration_triple
 from planner.model.edits import MARKS
 from planner.model.plan import ID_PATTERN
@@ -587,6 +586,8 @@ class DecisionInspector(QWidget):
         self.start_text.setText(fmt.may_break(runs + e.start_reason))
         self.float_text.setText(fmt.may_break(e.float_text))
         self.critical_text.setText(fmt.may_break(e.critical_text))
+        from planner.analysis.explain import chain_words  # (not at import: the window paints before numpy)
+
         self._chain = list(e.driving_chain)
         self.chain_text.setText(
             # (a long one by its ends, as the sentence above names the longest chain: 70 ids took 30 lines twice;
