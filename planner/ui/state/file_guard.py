@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from planner.model import dump_plan
 from planner.ui.state.settings import data_dir
+from planner.ui.views.busy import wait_cursor
 from planner.units import count, one_line
 
 log = logging.getLogger(__name__)
@@ -398,9 +399,10 @@ class FileGuard(QObject):
         try:
             if raw is None or self.base is None:
                 raise PlanLoadError(path, "the file can no longer be read as a plan")
-            theirs = load_plan_bytes(raw, path)
-            base = load_plan_bytes(self.base, path)
-            result = merge_plans(base, w.doc.file_plan(), theirs, prefer="ours")
+            with wait_cursor():  # reading two plans and merging three: a second or two at 10,000 decisions
+                theirs = load_plan_bytes(raw, path)
+                base = load_plan_bytes(self.base, path)
+                result = merge_plans(base, w.doc.file_plan(), theirs, prefer="ours")
         except PlanLoadError as exc:
             w.show_error(
                 "Cannot merge", "The file on disk and this window's plan could not be merged.", str(exc)
@@ -502,7 +504,8 @@ class FileGuard(QObject):
         changes = QPlainTextEdit(dialog)
         changes.setObjectName("changesView")
         changes.setReadOnly(True)
-        changes.setPlainText(self.changes_text(raw))
+        with wait_cursor():  # (the file, its ancestor and the window's plan, read and compared)
+            changes.setPlainText(self.changes_text(raw))
         tabs.addTab(changes, "Changes")
         lines = QWidget(dialog)
         lines_layout = QVBoxLayout(lines)
