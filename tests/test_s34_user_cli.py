@@ -331,3 +331,15 @@ def test_a_plan_read_from_standard_input_is_called_so_in_the_text(
     pipe()
     code, out, _ = run(["diff", "-", str(FRAUD), "-n", "0", "--format", "json"], capsys)
     assert json.loads(out)["a"] == "-"  # JSON keeps the path as given
+
+
+@pytest.mark.parametrize(
+    ("version", "says"), [(None, "is null"), (-1, "not a valid version"), ("1", "whole number")]
+)
+def test_a_wrong_schema_version_says_what_to_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], version: Any, says: str
+) -> None:
+    code, _, err = run(["check", str(plan_with(tmp_path, schema_version=version))], capsys)
+    assert code == 2
+    assert "at schema_version: " in err and says in err
+    assert 'Write "schema_version": 1' in err

@@ -957,13 +957,16 @@ def plan_from_dict(
     if version is None:
         raise PlanLoadError(
             path,
-            "required field is missing",
+            "is null" if "schema_version" in data else "required field is missing",
             json_path="schema_version",
-            hint=f'Add "schema_version": {SCHEMA_VERSION}.',
+            hint=f'{"Write" if "schema_version" in data else "Add"} "schema_version": {SCHEMA_VERSION}.',
         )
     if isinstance(version, bool) or not isinstance(version, int):
         raise PlanLoadError(
-            path, f"must be a whole number, not {json.dumps(version)}", json_path="schema_version"
+            path,
+            f"must be a whole number, not {json.dumps(version)}",
+            json_path="schema_version",
+            hint=f'Write "schema_version": {SCHEMA_VERSION} (a number, without quotes), the version this program writes.',
         )
     if version > SCHEMA_VERSION:
         raise PlanLoadError(
@@ -975,7 +978,10 @@ def plan_from_dict(
         )
     if version < 0:
         raise PlanLoadError(
-            path, f"schema_version {version} is not a valid version", json_path="schema_version"
+            path,
+            f"schema_version {version} is not a valid version",
+            json_path="schema_version",
+            hint=f'Write "schema_version": {SCHEMA_VERSION}, the version this program writes.',
         )
     if version < SCHEMA_VERSION:
         try:
