@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -34,6 +36,7 @@ from planner.ui.views.empty_hint import EmptyHint
 from planner.ui.views.format import left_to_right, name_in_line
 
 if TYPE_CHECKING:
+    from planner.ui.canvas.items import StageBandItem
     from planner.ui.state.document import PlanDocument
 
 
@@ -74,6 +77,8 @@ class GraphCanvas(QGraphicsView):
         self._room_text_scale: float | None = None  # presentation's type scale (set_room_scale)
         self.overview_names = False  # blocks of one decision show its title (set_room_scale)
         self._room_card_px: float | None = None  # presentation's card title size in pixels (set_room_scale)
+        # a presentation stage step's stage: its id, name and the bands that hold its decisions (set_step_stage)
+        self.step_stage: tuple[str, str, frozenset[int]] | None = None
         self.graph_scene = GraphScene(document, self)
         self.setScene(self.graph_scene)
         self.message_box: QMessageBox | None = None
@@ -411,6 +416,43 @@ class GraphCanvas(QGraphicsView):
     # -- sticky stage headers -------------------------------------------------------------------------------------
     HEADER_H = 24
 
+    def set_step_stage(self, stage_id: str | None = None, name: str = "", ids: Sequence[str] = ()) -> None:
+        """Presentation mode's stage step of stage ``stage_id`` (None: none), its decisions ``ids``. A big plan
+        draws a decision in the band where it can run, and a step that showed its stage's decisions in the next
+        stage's band was headed by that stage alone ('Integrate · 410 decisions' over Validate's step, 1080x1920):
+        another stage's band that holds some of them now says whose decisions are lit in it."""
+        bands: frozenset[int] = frozenset()
+        if stage_id is not None:
+            scene = self.graph_scene
+            scene.catch_up()
+            scene.complete()
+            xs = sorted(
+                card.sceneBoundingRect().center().x() for i in ids if (card := scene.cards.get(i)) is not None
+            )
+            bands = frozenset(
+                k
+                for k, band in enumerate(scene.bands)
+                if (at := bisect_left(xs, band.rect().left())) < len(xs) and xs[at] < band.rect().right()
+            )
+        step = (stage_id, name, bands) if stage_id is not None else None
+        if step != self.step_stage:
+            self.step_stage = step
+            self.viewport().update()
+
+    def _header_first_line(
+        self, band: StageBandItem, stage_id: str | None, fm: QFontMetrics, room: int
+    ) -> str:
+        """A sticky header's first line: the band's stage and count; on a stage step of another stage whose
+        decisions the band holds, that stage's name first (what is lit), then whose band it is -- when that fits
+        in ``room`` px (a strip of a band at the view's edge keeps its own name)."""
+        own = left_to_right(f"{name_in_line(band.title.text())}  ·  {band.count_text}")
+        step = self.step_stage
+        if step is None or stage_id is None or step[0] == stage_id or band.index not in step[2]:
+            return own
+        band_name = name_in_line(band.title.text())
+        lit = left_to_right(f"{name_in_line(step[1])}  ·  in the {band_name} band ({band.count_text})")
+        return lit if fm.horizontalAdvance(lit) <= room else own
+
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """Keep each stage's name readable at the top of the view once its band's own title has scrolled away
         or become too small (zoomed out); while a large plan is being built, say how far it is."""
@@ -438,7 +480,9 @@ class GraphCanvas(QGraphicsView):
         header_h = self.header_height()
         painter.setFont(font)
         fm = QFontMetrics(font)
-        for band in bands:
+        layout = self.graph_scene.layout
+        columns = [c.stage_id for c in layout.columns] if layout is not None else []
+        for k, band in enumerate(bands):
             r = band.rect()
             if r.top() >= top and not zoomed_out:
                 continue
@@ -467,7 +511,7 @@ class GraphCanvas(QGraphicsView):
             lines = [
                 fm.elidedText(line, Qt.TextElideMode.ElideRight, x1 - x0 - 16)
                 for line in (
-                    left_to_right(f"{name_in_line(band.title.text())}  ·  {band.count_text}"),
+                    self._header_first_line(band, columns[k] if k < len(columns) else None, fm, x1 - x0 - 16),
                     *([left_to_right(band.note)] if band.note else []),
                 )
             ]

@@ -755,6 +755,7 @@ class PresentationController(QObject):
         if canvas is None:
             return
         canvas.set_room_scale()
+        canvas.set_step_stage()
         if saved.zoom is None:
             return
         canvas.set_zoom(saved.zoom)
@@ -988,6 +989,17 @@ class PresentationController(QObject):
         if step is None or panel is None or bar is None:
             return
         canvas = self._canvas()
+        if canvas is not None:
+            # (another stage's band that holds this stage's decisions says so in its sticky header)
+            stage = (
+                next((x for x in self.doc.plan.stages if x.id == step.stage_id), None)
+                if step.kind == "stage"
+                else None
+            )
+            if stage is not None:
+                canvas.set_step_stage(stage.id, stage.name, step.spotlight)
+            else:
+                canvas.set_step_stage()
         picked = self.doc.selection[0] if len(self.doc.selection) == 1 else None
         # (a decision of the critical chain picked with Tab, not the step's own: it stays picked too)
         if (
