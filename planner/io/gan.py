@@ -271,6 +271,7 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
                 wbs=custom.get("WBS", ""),
                 notes=(notes_el.text or "").strip() if notes_el is not None else "",
                 not_before=nb,
+                floor_at_start=nb == 0 and custom.get(PROP_NB) is not None and bool(custom.get(PROP_ID)),
                 three_point=three,
                 wanted_id=custom.get(PROP_ID) or None,
                 stage_hint=custom.get(PROP_STAGE) or None,
@@ -612,7 +613,7 @@ def export_gan(plan: Plan) -> str:
             values = [("tpc0", d.id), ("tpc1", d.area or ""), ("tpc2", d.stage)]
             if not d.milestone:
                 values += [("tpc3", num_text(o)), ("tpc4", num_text(lk)), ("tpc5", num_text(p))]
-            if d.not_before:
+            if d.not_before is not None:  # 0 too: the plan's own 'not before the plan start'
                 values.append(("tpc6", num_text(d.not_before)))
             if any(dep.lag for dep in deps):
                 values.append(("tpc7", " ".join(num_text(dep.lag) for dep in deps)))

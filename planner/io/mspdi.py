@@ -905,6 +905,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
         resume = weeks_at(_text(f, "Resume")) if 0 < percent < 100 and not own_fields else None
         actual_finish: dt.date | float | None = actual_at(_text(f, "ActualFinish"))
         own_task = own_fields and ALIAS_ID in hints
+        at_start = False
         if own_task:
             # The plan's own values; an actual date MS Project holds where the plan had none counts only when the
             # work had not started (or finished) in the plan: it was recorded in MS Project after the export.
@@ -915,7 +916,9 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 actual_finish = own_actual(hints.get(ALIAS_ACTUAL_FINISH), report, where)
             if ALIAS_NOT_BEFORE in hints and ctype == 4:  # the SNET is the status date, not the plan's own
                 own_floor = _float(hints[ALIAS_NOT_BEFORE])
-                not_before = own_floor if own_floor else None
+                # 0 with the constraint at the start: the plan's own earliest start of week 0
+                at_start = own_floor == 0 and not_before is not None and not_before <= 1e-9
+                not_before = own_floor if own_floor else 0.0 if at_start else None
         three = None
         if ALIAS_OPTIMISTIC in hints or ALIAS_PESSIMISTIC in hints:
             o = _float(hints.get(ALIAS_OPTIMISTIC))
@@ -955,6 +958,7 @@ def read_mspdi(path: str | os.PathLike[str], data: bytes | None = None) -> tuple
                 notes=_text(f, "Notes") or "",
                 cost=_money(cost, legacy=fixed_cost is None and own_task),
                 not_before=not_before,
+                floor_at_start=at_start,
                 resume=resume,
                 resume_day=_day(_text(f, "Resume")),
                 fixed_start=fixed,
@@ -1827,7 +1831,7 @@ def export_mspdi(plan: Plan) -> str:
                 f"      <RemainingDuration>{_pt((dur - done_part) * mpw)}</RemainingDuration>\n"
             )
             if (
-                floor > 0 or i in held
+                floor > 0 or i in held or d.not_before is not None
             ):  # 'start no earlier than': the plan's not_before, the status date for work not started, or the start
                 w(
                     f"      <ConstraintType>4</ConstraintType>\n      <CalendarUID>-1</CalendarUID>\n"
@@ -1850,9 +1854,14 @@ def export_mspdi(plan: Plan) -> str:
             attrs = [(FIELD_TEXT1, d.id), (FIELD_TEXT3, d.stage), (FIELD_TEXT4, str(d.status))]
             if d.area:
                 attrs.append((FIELD_TEXT2, d.area))
-            if floor != (d.not_before or 0.0) or (floor > 0 and status_weeks is not None) or i in held:
+            if (
+                floor != (d.not_before or 0.0)
+                or (floor > 0 and status_weeks is not None)
+                or (d.not_before is not None and d.not_before <= 0)
+            ):
                 # the plan's own earliest start, for an import of this file (the date may be the status date's,
-                # or counted from it)
+                # or counted from it); 0 beside a constraint at the start is the plan's own 'not before week 0'
+                # (a task the start holds against a lead has the constraint and no such field)
                 attrs.append((FIELD_NUMBER3, _num(d.not_before or 0.0)))
             for fid, actual in ((FIELD_TEXT5, d.actual_start), (FIELD_TEXT6, d.actual_finish)):
                 if actual is not None:

@@ -99,6 +99,9 @@ class SourceTask:
     )
     resume_day: dt.date | None = None  # its calendar day (the report names it)
     fixed_start: bool = False  # manually scheduled: its stored start is kept even with predecessors
+    # the planner's own export says the plan gives it an earliest start of week 0 (the plan start) itself: kept as
+    # 0, not dropped as no constraint (the same schedule, but the plan's field comes back as it was)
+    floor_at_start: bool = False
     resources: list[tuple[str, float]] = field(default_factory=list)  # (team id, units as headcount)
     lead: str | None = None  # the team the source names as the owner (P6's primary resource)
     three_point: tuple[float, float, float] | None = None
@@ -604,7 +607,13 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                 status=status,
                 actual_start=actual_start,
                 actual_finish=actual_finish,
-                not_before=None if not_before is None or not_before <= 1e-9 else not_before,
+                not_before=(
+                    0.0
+                    if t.floor_at_start and (not_before is None or not_before <= 1e-9)
+                    else None
+                    if not_before is None or not_before <= 1e-9
+                    else not_before
+                ),
                 tags=tags,
                 notes=t.notes,
             )

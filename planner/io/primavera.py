@@ -915,6 +915,7 @@ def outline_from_tables(
         actual_finish = actual_at(act_end) if status == "TK_Complete" or ends_at_data_date else None
         own = hints.get(tid, {})
         was = own.get(UDF_STATUS)
+        at_start = False
         if was:
             # The planner's own export: the plan's own actual values and not_before; an actual date P6 holds where
             # the plan had none counts only when the work had not started (or finished) in the plan, as it was
@@ -928,7 +929,10 @@ def outline_from_tables(
                     floor = float(own[UDF_NOT_BEFORE])
                 except ValueError:
                     floor = 0.0
-                not_before = floor if math.isfinite(floor) and floor > 0 else None
+                # 0 with the constraint at the start: the plan's own earliest start of week 0 (the status date's
+                # constraint, later, is no earliest start of the plan's)
+                at_start = floor == 0 and not_before is not None and not_before <= 1e-9
+                not_before = floor if math.isfinite(floor) and floor > 0 else 0.0 if at_start else None
         out_tasks.append(
             SourceTask(
                 key=tid,
@@ -946,6 +950,7 @@ def outline_from_tables(
                 wanted_id=code_of.get(tid) if was else None,
                 wbs=f"{wbs_path}.{code}" if wbs_path else code,
                 not_before=not_before,
+                floor_at_start=at_start,
                 resources=resources,
                 lead=lead,
                 code=code_of.get(tid),
@@ -2288,9 +2293,10 @@ def export_xer(plan: Plan) -> str:
             "target_end_date": end_text or at(ef, dur > 0),
             "act_start_date": start_text,
             "act_end_date": end_text if state == "done" else "",
-            # 'Start On or After': the plan's not_before, and the status date for work not started
-            "cstr_type": "CS_MSOA" if floor > 1e-9 else "",
-            "cstr_date": at(floor) if floor > 1e-9 else "",
+            # 'Start On or After': the plan's not_before (week 0 too: the plan's own, kept by an import of this
+            # file), and the status date for work not started
+            "cstr_type": "CS_MSOA" if floor > 1e-9 or d.not_before is not None else "",
+            "cstr_date": at(floor) if floor > 1e-9 or d.not_before is not None else "",
             "priority_type": "PT_Normal",
             "float_path": "",
             "driving_path_flag": "Y" if sched.critical and sched.critical[i] else "N",
