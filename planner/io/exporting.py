@@ -602,6 +602,12 @@ def _mpx_notes(plan: Plan, sched: ExportSchedule | None) -> list[str]:
         notes.append(
             f"{count(len(plan.baselines), 'baseline')} {agree(len(plan.baselines), 'is', 'are')} not carried"
         )
+    at_start = sum(1 for d in plan.decisions if d.not_before is not None and d.not_before <= 0)
+    if at_start:
+        notes.append(
+            f"{count(at_start, 'decision')} not before week 0: written as a start no earlier than the start, which "
+            "an import reads as no earliest start (the same schedule; MS Project XML keeps it)"
+        )
     notes.extend(_without_actual_start(plan, sched, kept=False))
     if sched is not None and _in_progress_shapes(plan, sched)[1]:
         notes.append(

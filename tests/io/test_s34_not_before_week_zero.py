@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.io import export_file, import_file
+from planner.io import export_file, export_notes, import_file
 from planner.io.common import HELPER_TAG
 from tests.conftest import build_plan
 
@@ -70,3 +70,18 @@ def test_s34_with_a_status_date_week_zero_and_none_stay_apart(tmp_path: Path, su
     path = tmp_path / f"p{suffix}"
     export_file(plan, path)
     assert _floors(path) == {"Alpha": 0.0, "Beta": 0.0, "Gamma": None}
+
+
+def test_s34_mpx_says_it_does_not_keep_week_zero(tmp_path: Path) -> None:
+    plan = build_plan(
+        [{"id": "a", "title": "Alpha", "duration": 2, "not_before": 0}, {"id": "b", "duration": 1}],
+        start_date="2027-01-04",
+    )
+    path = tmp_path / "p.mpx"
+    export_file(plan, path)
+    assert _floors(path)["Alpha"] is None  # the documented loss
+    assert (
+        "1 decision not before week 0: written as a start no earlier than the start, which an import reads as no "
+        "earliest start (the same schedule; MS Project XML keeps it)"
+    ) in export_notes(plan, "mpx")
+    assert not any("week 0" in n for n in export_notes(build_plan([{"id": "a", "duration": 1}]), "mpx"))
