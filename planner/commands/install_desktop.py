@@ -39,8 +39,8 @@ def run(args: argparse.Namespace) -> int:
             blocker = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
             if blocker is not None:
                 raise CliError(
-                    f"{home}: cannot install: {blocker} is a file, where a folder must be; move it away, or set "
-                    "XDG_DATA_HOME to a folder of yours (nothing was installed)"
+                    f"{home}: cannot install: Not a directory ({blocker} is a file, where a folder must be); "
+                    "move it away, or set XDG_DATA_HOME to a folder of yours (nothing was installed)"
                 )
     try:
         result = desktop.uninstall(home) if args.uninstall else desktop.install(home)
@@ -50,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
         blocker = next((p for p in (failed, *failed.parents) if p.exists() and not p.is_dir()), None)
         if blocker is not None and (blocker != failed or failed == home):  # not the file being written
             raise CliError(
-                f"{home}: cannot {verb}: {blocker} is a file, where a folder must be; move it away, or set "
-                "XDG_DATA_HOME to a folder of yours"
+                f"{home}: cannot {verb}: Not a directory ({blocker} is a file, where a folder must be); "
+                "move it away, or set XDG_DATA_HOME to a folder of yours"
             ) from None
         where = f" {failed}:" if failed != home else ""
         raise CliError(

@@ -473,8 +473,8 @@ def _validation_message(err: ValidationError, data: Any) -> tuple[str, str]:
                     f"a scenario cannot change a {thing}'s {e['loc'][-1]}; it overrides only "
                     f"{units.joined(names)}"
                     + (
-                        " (to change anything else, edit the decision in the app while the scenario is shown: the scenario then "
-                        "holds a changed copy)"
+                        " (to change anything else, edit the decision in the app while the scenario is shown: "
+                        "the scenario then holds a changed copy)"
                         if thing == "decision"
                         else ""
                     )
@@ -966,7 +966,8 @@ def plan_from_dict(
             path,
             f"must be a whole number, not {json.dumps(version)}",
             json_path="schema_version",
-            hint=f'Write "schema_version": {SCHEMA_VERSION} (a number, without quotes), the version this program writes.',
+            hint=f'Write "schema_version": {SCHEMA_VERSION} (a number, without quotes), the version this program '
+            "writes.",
         )
     if version > SCHEMA_VERSION:
         raise PlanLoadError(
