@@ -561,7 +561,11 @@ class PlanStatusBar(QStatusBar):
         parts.append(units.count(n_warn, "warning"))
         self._set(self.problems, " · ".join(parts))
         color = status_css("error") if n_err else (status_css("warning") if n_warn else "")
-        self.problems.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
+        style = f"color: {color}; font-weight: bold;" if color else ""
+        if (
+            self.problems.styleSheet() != style
+        ):  # a style sheet set, even the same, restyles the label (~1 ms)
+            self.problems.setStyleSheet(style)
         self.show_slip()
 
     def _target_changed(self) -> None:
