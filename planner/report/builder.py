@@ -37,7 +37,7 @@ from planner.report.context import (
     flow_height,
 )
 from planner.report.errors import ReportCancelled, ReportError
-from planner.report.fonts import BOLD, REGULAR, draw_string, register_fonts
+from planner.report.fonts import BOLD, REGULAR, draw_string, drawn_width, register_fonts
 from planner.report.sections import Section, resolve_sections
 from planner.report.style import INK, MUTED, PAPERS, RULE, SECTION_GAP, PageGeometry, page_geometry
 from planner.report.vector import ChartFlowable
@@ -190,7 +190,15 @@ class _Doc(BaseDocTemplate):
         canv.setFont(REGULAR, 7.5)
         canv.setFillColor(MUTED)
         right_w = stringWidth(section, BOLD, 7.5)
-        title = _fit(self.ctx.plan.title, REGULAR, 7.5, g.frame_width - right_w - 24)
+        # Measured as it is drawn: a title with Arabic or Hebrew is laid out as the charts do, and ReportLab's width
+        # of it (boxes for the characters no font has) ran the title into the section's name.
+        title = fit_width(
+            self.ctx.plan.title,
+            REGULAR,
+            7.5,
+            g.frame_width - right_w - 24,
+            measure=lambda t: drawn_width(t, REGULAR, 7.5),
+        )
         draw_string(canv, g.left, y, title, REGULAR, 7.5)  # a CJK or Devanagari title from a fallback font
         canv.setFont(BOLD, 7.5)
         canv.setFillColor(INK)

@@ -71,16 +71,20 @@ QUOTED_CHARS = (
 )
 
 
-def fit_width(text: str, font: str, size: float, width: float) -> str:
+def fit_width(
+    text: str, font: str, size: float, width: float, measure: Callable[[str], float] | None = None
+) -> str:
     """``text`` shortened with an ellipsis to fit ``width`` points, in time linear in its length: a 20,000-character
-    title is measured a dozen times, not once per character removed."""
-    if stringWidth(text, font, size) <= width:
+    title is measured a dozen times, not once per character removed. ``measure``: points a text takes as it is
+    drawn (default: ReportLab's width in ``font``)."""
+    width_of = measure or (lambda t: stringWidth(t, font, size))
+    if width_of(text) <= width:
         return text
     head = text[: int(width / (size * 0.2)) + 1]  # no glyph is narrower than a fifth of the size
     lo, hi = 0, len(head)  # binary search for the longest prefix that fits with the ellipsis
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if stringWidth(head[:mid] + "\u2026", font, size) <= width:
+        if width_of(head[:mid] + "\u2026") <= width:
             lo = mid
         else:
             hi = mid - 1

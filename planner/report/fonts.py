@@ -203,6 +203,18 @@ def missing_characters(texts: Any, limit: int = 6) -> list[str]:
     return out[:limit]
 
 
+def drawn_width(text: str, font: str, size: float) -> float:
+    """Points :func:`draw_string` takes for ``text``: right-to-left text as the charts lay it out
+    (:func:`planner.report.vector.laid_out_width`), else each run in the font that draws it."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from planner.report.vector import laid_out_width, right_to_left
+
+    if right_to_left(text):
+        return laid_out_width(text, size, bold="Bold" in font)
+    return sum(stringWidth(run, f, size) for f, run in font_runs(text, font))
+
+
 def draw_string(canv: Any, x: float, y: float, text: str, font: str, size: float) -> None:
     """``canv.drawString`` in ``font``, with the characters it lacks from a fallback font (:func:`font_runs`);
     right-to-left text as the charts draw it (:func:`planner.report.vector.draw_laid_out`)."""

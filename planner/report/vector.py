@@ -388,7 +388,8 @@ def laid_out_width(text: str, size: float, *, bold: bool = False) -> float:
 
         from planner.charts import style
 
-        with style.rc_context():
+        with style.rc_context(), warnings.catch_warnings():  # a character no font has is measured as its box
+            warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
             prop = FontProperties(size=size, weight="bold" if bold else "normal")
             got = text_to_path.get_text_width_height_descent(style.left_to_right(text), prop, ismath=False)
         _METRICS_CACHE[key] = got
