@@ -28,4 +28,7 @@ def test_a_wide_stage_step_shows_the_stage_from_its_first_decision(sample_window
         assert stage.width() * canvas.zoom > canvas.viewport().width()  # the case: wider than the view
         first = min(cards, key=lambda r: r.left())
         assert seen.contains(first), (seen, first)  # the stage's first decision, whole
-        assert seen.left() >= stage.left() - 40  # and no blank before the stage's start
+        # and no card of the stage cut by the view's edges (session 34: the view may then start a little before the
+        # stage, where the stretch from its very start cut a card at the right edge)
+        for r in cards:
+            assert seen.contains(r) or not seen.intersects(r), (seen, r)
