@@ -376,6 +376,9 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
             continue
         load = _f(a.get("load"))
         task.resources.append((team, 1.0 if load is None else max(0.0, load) / 100.0))
+        if a.get("responsible") == "true" and task.lead is None:
+            # GanttProject's coordinator (the task's "Coordinator" column): the one it names as the task's owner
+            task.lead, task.lead_word = team, "the coordinator"
     if root.find("vacations") is not None and len(root.find("vacations")):
         report.add("calendar", "resource vacations are not carried")
     for what, counts in (("task", other_props), ("resource", resource_props)):

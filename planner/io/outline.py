@@ -104,6 +104,7 @@ class SourceTask:
     floor_at_start: bool = False
     resources: list[tuple[str, float]] = field(default_factory=list)  # (team id, units as headcount)
     lead: str | None = None  # the team the source names as the owner (P6's primary resource)
+    lead_word: str = "the primary resource"  # what the source calls it (GanttProject: the coordinator)
     three_point: tuple[float, float, float] | None = None
     wanted_id: str | None = None  # the decision id an earlier export recorded
     code: str | None = None  # the source's own activity code (P6's Activity ID): the decision id when valid
@@ -519,7 +520,7 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                 "resource",
                 f"{len(t.resources)} resources: the owner is "
                 + (
-                    "the primary resource"
+                    t.lead_word
                     if t.lead in {team for team, _ in t.resources}
                     else "the one with the most units"
                 )
