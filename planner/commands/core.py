@@ -210,6 +210,8 @@ def _explanations_json(result: Any, ids: list[str], explanations: list[Any]) -> 
 
 def _explanations_text(result: Any, ids: list[str], explanations: list[Any]) -> str:
     """``--explain``: per decision its reasons, then the chain of decisions that drives its start."""
+    from planner.analysis.explain import chain_words
+
     plan = result.plan
     titles = {d.id: d.title for d in plan.decisions}
     lines: list[str] = []
@@ -224,7 +226,9 @@ def _explanations_text(result: Any, ids: list[str], explanations: list[Any]) -> 
         for text in (e.start_reason, e.float_text, e.critical_text):
             lines += wrap(text)
         if len(e.driving_chain) > 1:
-            lines += wrap("Driving chain: " + " -> ".join(e.driving_chain))
+            lines += wrap(
+                "Driving chain: " + chain_words(e.driving_chain)
+            )  # (as the app says it; JSON: whole)
     return "\n".join(lines) + "\n"
 
 
