@@ -297,6 +297,8 @@ def _gate_rows(t: _Table, comparison: Any) -> None:
             cells.append(
                 "-"
                 if g is None
+                else "no decisions"
+                if sid in x.stages_without_work
                 else units.format_weeks(g)
                 + (f" ({units.short_date(x.plan.start_date, date)})" if date else "")
             )

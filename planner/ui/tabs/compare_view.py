@@ -448,8 +448,10 @@ class CompareDialog(QDialog):
                 date = units.week_to_date(x.plan.start_date, g)
                 # as written (units.week_delta): gates written 6 and 6 differ by '=', not '+0.01'
                 d = None if x.reference is None or g is None or ref_g is None else units.week_delta(g, ref_g)
+                if sid in x.stages_without_work:  # a scenario dropped the stage's work: no gate of its own
+                    g = d = None
                 text = (
-                    "-"
+                    ("no decisions" if sid in x.stages_without_work else "-")
                     if g is None
                     else f"week {units.format_weeks(g)}"
                     + (f" ({units.short_date(x.plan.start_date, date)})" if date else "")
