@@ -425,9 +425,17 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
                 + f"); the plan takes the newest, {quoted(baseline_name)}",
             )
     if known:
+        # a holiday within the work: up to the last start, or before the last finish (a task running across it)
+        last_end = max((t.finish for t in tasks if t.finish is not None), default=0.0) * days_per_week
         report_days_off(
             report,
-            (h for h in holidays if origin <= h <= max(known) and h.weekday() in workdays),
+            (
+                h
+                for h in holidays
+                if origin <= h
+                and (h <= max(known) or day_index(h) < last_end - 1e-9)
+                and h.weekday() in workdays
+            ),
             "holiday",
         )
     ends = [t.finish for t in tasks if t.finish is not None]

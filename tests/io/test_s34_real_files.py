@@ -122,3 +122,48 @@ def test_s34_gan_coordinator_wins_over_order_and_units(tmp_path: Path, john: str
     plan, _ = import_file(changed)
     (task,) = plan.decisions
     assert task.owner == "jane-doe"
+
+
+def test_s34_gan_holiday_inside_a_task_is_reported() -> None:
+    """task-crossing-one-off-holiday.gan: one task of 2 days from Tue 2 Jan 2024 across the holiday Wed 3 Jan, so it
+    ends Thu 4 Jan (MPXJ: 2024-01-04 17:00). The plan has no calendar: the holiday was said only when a task started
+    after it, and this file, whose only task starts before it, was imported without a word about it."""
+    plan, report = import_file(REAL / "gp3.3-task-crossing-one-off-holiday.gan")
+    (task,) = plan.decisions
+    assert plan.start_date == dt.date(2024, 1, 2)
+    assert task.duration == pytest.approx(0.4)
+    assert _schedule(plan).finish == pytest.approx(0.4)
+    (item,) = [i for i in report.items if i.kind == "calendar"]
+    assert item.message.startswith("1 holiday of the project calendar (2024-01-03) is not carried")
+
+
+def test_s34_gan_milestone_before_a_holiday() -> None:
+    """milestone-task.gan: a milestone (``meeting="true"``, duration 0) on Tue 2 Jan 2024; the holiday on Wed 3 Jan lies
+    after all the work, so the report does not name it."""
+    plan, report = import_file(REAL / "gp3.3-milestone-task.gan")
+    (task,) = plan.decisions
+    assert task.milestone and task.duration == 0
+    assert plan.start_date == dt.date(2024, 1, 2)
+    assert _schedule(plan).finish == 0
+    assert not [i for i in report.items if i.kind == "calendar"]
+    assert report.summary() == (
+        "Imported 1 decision, 1 milestone, 0 dependencies from gp3.3-milestone-task.gan (GanttProject)."
+    )
+
+
+# --- MS Project 98, MPX, from joniles/mpxj's test data (LGPL-2.1) --------------------------------------------------
+
+
+def test_s34_mpx_custom_start_dates_are_named() -> None:
+    """task-starts-project98.mpx: ten one-day tasks on Mon 3 Nov 2014 (dates day first, `Mon 03/11/14`), tasks 1-5
+    holding a date in the custom field Start1-Start5 (Wed 1 Jan to Sun 5 Jan 2014): ten decisions of 0.2 weeks at
+    the start, the five custom values named as not carried. MPXJ reads the same ten tasks on that day."""
+    plan, report = import_file(REAL / "task-starts-project98.mpx")
+    assert [d.title for d in plan.decisions] == [f"Start{i}" for i in range(1, 11)]
+    assert [d.duration for d in plan.decisions] == pytest.approx([0.2] * 10)
+    assert plan.dependencies == []
+    assert plan.start_date == dt.date(2014, 11, 3)
+    assert _schedule(plan).finish == pytest.approx(0.2)
+    (field,) = [i for i in report.items if i.kind == "field"]
+    assert field.message.startswith("5 values of 5 custom fields are not carried")
+    assert "Start1 (1), Start2 (1), Start3 (1), Start4 (1), Start5 (1)" in field.message
