@@ -167,3 +167,14 @@ def test_s34_mpx_custom_start_dates_are_named() -> None:
     (field,) = [i for i in report.items if i.kind == "field"]
     assert field.message.startswith("5 values of 5 custom fields are not carried")
     assert "Start1 (1), Start2 (1), Start3 (1), Start4 (1), Start5 (1)" in field.message
+
+
+def test_s34_gan_recurring_holiday_inside_a_task_is_reported() -> None:
+    """task-crossing-recurring-holiday.gan: the same task across a holiday GanttProject repeats every year (``<date
+    year="" month="1" date="3">``, 3 January): the import reads it for 2024 and names it, as the one-off holiday above
+    (MPXJ 16.10 drops a holiday without a year and ends the task on Wed 3 Jan; GanttProject skips it)."""
+    plan, report = import_file(REAL / "gp3.3-task-crossing-recurring-holiday.gan")
+    (task,) = plan.decisions
+    assert task.duration == pytest.approx(0.4)
+    (item,) = [i for i in report.items if i.kind == "calendar"]
+    assert item.message.startswith("1 holiday of the project calendar (2024-01-03) is not carried")
