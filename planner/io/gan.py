@@ -40,6 +40,7 @@ from planner.io.common import (
     some,
 )
 from planner.io.outline import Mapping, Outline, SourceLink, SourceTask, build_plan
+from planner.model.limits import MAX_COST
 from planner.model.plan import DependencyType, Plan, Team, duration_triple
 from planner.units import agree, count, half_up, quoted, week_to_date
 
@@ -255,8 +256,23 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
             nb = max(0.0, day_index(third) / days_per_week) or None
         elif third is not None and el.get("thirdDate-constraint") not in (None, "0", "1"):
             report.add("constraint", "a third-date constraint is not carried", where)
-        if el.get("cost-manual-value") not in (None, "", "0", "0.0"):
-            report.add("cost", "a manual task cost is not carried", where)
+        # GanttProject's task cost entered by hand (cost-calculated="false"; a calculated one comes from the
+        # resources' rates, which are not carried): the whole of the task's cost, its one-off cost here
+        manual_cost: float | None = None
+        raw_cost = (el.get("cost-manual-value") or "").strip()
+        if el.get("cost-calculated") == "false" and raw_cost:
+            manual = _f(raw_cost)
+            if manual is not None and 0 < manual <= MAX_COST and el.find("task") is not None:
+                # a summary is structure: its cost has no decision to go to
+                report.add("cost", "a summary task's cost entered by hand is not carried", where)
+            elif manual is not None and 0 < manual <= MAX_COST:
+                manual_cost = manual
+            elif manual != 0:
+                report.add(
+                    "cost",
+                    f"the task cost entered by hand ({quoted(raw_cost)}) is not an amount the plan holds; not carried",
+                    where,
+                )
         notes_el = el.find("notes")
         tasks.append(
             SourceTask(
@@ -270,6 +286,7 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
                 progress=_f(el.get("complete")) or 0.0,
                 wbs=custom.get("WBS", ""),
                 notes=(notes_el.text or "").strip() if notes_el is not None else "",
+                cost=manual_cost,
                 not_before=nb,
                 floor_at_start=nb == 0 and custom.get(PROP_NB) is not None and bool(custom.get(PROP_ID)),
                 three_point=three,

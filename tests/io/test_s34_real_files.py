@@ -178,3 +178,59 @@ def test_s34_gan_recurring_holiday_inside_a_task_is_reported() -> None:
     assert task.duration == pytest.approx(0.4)
     (item,) = [i for i in report.items if i.kind == "calendar"]
     assert item.message.startswith("1 holiday of the project calendar (2024-01-03) is not carried")
+
+
+def test_s34_gan_manual_task_cost_is_the_one_off_cost() -> None:
+    """task-with-manual-cost.gan: one task (2 days from Thu 4 Jan 2024) whose cost was entered by hand
+    (``cost-manual-value="64.0" cost-calculated="false"``): GanttProject's whole cost of the task, which the plan
+    holds as its one-off cost. It was reported as not carried and dropped."""
+    plan, report = import_file(REAL / "gp3.3-task-with-manual-cost.gan")
+    (task,) = plan.decisions
+    assert task.cost == pytest.approx(64.0)
+    assert task.duration == pytest.approx(0.4)
+    assert not [i for i in report.items if i.kind == "cost"]
+
+
+@pytest.mark.parametrize(
+    ("attributes", "cost", "said"),
+    [
+        # a cost GanttProject calculates from the resources' rates: the manual value is not the task's cost
+        ('cost-manual-value="64.0" cost-calculated="true"', None, None),
+        ('cost-manual-value="-5" cost-calculated="false"', None, "is not an amount the plan holds"),
+        ('cost-manual-value="lots" cost-calculated="false"', None, "is not an amount the plan holds"),
+        ('cost-manual-value="1e300" cost-calculated="false"', None, "is not an amount the plan holds"),
+        ('cost-manual-value="0.0" cost-calculated="false"', None, None),
+    ],
+)
+def test_s34_gan_manual_cost_other_values(
+    tmp_path: Path, attributes: str, cost: float | None, said: str | None
+) -> None:
+    text = (REAL / "gp3.3-task-with-manual-cost.gan").read_text(encoding="utf-8")
+    changed = tmp_path / "cost.gan"
+    changed.write_text(
+        text.replace('cost-manual-value="64.0" cost-calculated="false"', attributes), encoding="utf-8"
+    )
+    plan, report = import_file(changed)
+    assert plan.decisions[0].cost == cost
+    costs = [i.message for i in report.items if i.kind == "cost"]
+    assert len(costs) == (0 if said is None else 1)
+    assert all(said is not None and said in m for m in costs)
+
+
+def test_s34_gan_summary_manual_cost_is_said(tmp_path: Path) -> None:
+    """A manual cost on a summary task has no decision to go to: said, not dropped without a word."""
+    text = (REAL / "gp3.3-baseline-with-subtasks.gan").read_text(encoding="utf-8")
+    changed = tmp_path / "summary-cost.gan"
+    changed.write_text(
+        text.replace(
+            'name="task A" meeting="false" start="2024-01-01" duration="2" complete="0" expand="true">',
+            'name="task A" meeting="false" start="2024-01-01" duration="2" complete="0" expand="true" '
+            'cost-manual-value="10.0" cost-calculated="false">',
+        ),
+        encoding="utf-8",
+    )
+    plan, report = import_file(changed)
+    assert plan.decisions[0].cost is None
+    assert [i.message for i in report.items if i.kind == "cost"] == [
+        "a summary task's cost entered by hand is not carried"
+    ]
