@@ -383,7 +383,7 @@ MONEY_CARRIED: dict[str, frozenset[str]] = {
     "xer": frozenset(
         {"rates", "currency"}
     ),  # resources' rates (P6 computes activity costs from them), CURRTYPE
-    "gan": frozenset(),
+    "gan": frozenset({"one_off"}),  # a task's cost entered by hand (cost-manual-value)
     # columns cost, run_rate, cost_category, plan_currency
     "csv": frozenset({"one_off", "running", "categories", "currency"}),
     "xlsx": frozenset({"one_off", "running", "categories", "currency"}),

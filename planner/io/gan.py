@@ -628,6 +628,8 @@ def export_gan(plan: Plan) -> str:
                     if d.not_before and sched.state[i] == "not_started"
                     else ""
                 )
+                # the one-off cost as GanttProject's task cost entered by hand (the import reads it back)
+                + (f'cost-manual-value="{float(d.cost)!r}" cost-calculated="false" ' if d.cost else "")
                 + 'expand="true">\n'
             )
             if d.notes:

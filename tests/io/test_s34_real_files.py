@@ -12,7 +12,7 @@ import pytest
 from planner.analysis.graph import compile_plan
 from planner.analysis.progress import apply_progress
 from planner.analysis.schedule import Schedule, schedule
-from planner.io import import_file
+from planner.io import export_notes, export_text, import_file
 from planner.model import Plan
 
 REAL = Path(__file__).parent / "data" / "real"
@@ -234,3 +234,16 @@ def test_s34_gan_summary_manual_cost_is_said(tmp_path: Path) -> None:
     assert [i.message for i in report.items if i.kind == "cost"] == [
         "a summary task's cost entered by hand is not carried"
     ]
+
+
+def test_s34_gan_one_off_cost_round_trips(tmp_path: Path) -> None:
+    """The export writes a decision's one-off cost as GanttProject's task cost entered by hand, so the real file's 64
+    comes back from the planner's own .gan, and the export no longer lists it as money not carried."""
+    plan, _ = import_file(REAL / "gp3.3-task-with-manual-cost.gan")
+    text = export_text(plan, "gan")
+    assert 'cost-manual-value="64.0" cost-calculated="false"' in str(text)
+    assert not any("one-off cost" in n for n in export_notes(plan, "gan"))
+    out = tmp_path / "again.gan"
+    out.write_text(str(text), encoding="utf-8")
+    again, _ = import_file(out)
+    assert [d.cost for d in again.decisions] == [pytest.approx(64.0)]
