@@ -197,7 +197,7 @@ def test_task_finishes_custom_dates_are_reported(version: str) -> None:
 def test_ganttproject_3_4_allocations_file() -> None:
     """GanttProject 3.4 (`version="3.4.3395"`), whole: 'Mauern' 5 days from Mon 24 Aug 2026 with Anna Maurer at 75 %
     (responsible) and Bernd Maler at 40 %, 'Streichen' 3 days from Mon 31 Aug with Bernd at 100 %, no links, custom
-    task and resource property definitions without values. Mauern is weeks 0-1 (owner Anna, the larger load, and a
+    task and resource property definitions without values. Mauern is weeks 0-1 (owner Anna, the coordinator, and a
     headcount of 0.75 + 0.40 = 1.15, reported); Streichen keeps its stored start, week 1 (the next Monday), to 1.6
     (Wed 2 Sep), the file's finish."""
     plan, report = import_file(REAL / "gp3.4-p4-allocations.gan")
@@ -212,10 +212,7 @@ def test_ganttproject_3_4_allocations_file() -> None:
     assert s.finish == pytest.approx(1.6) == plan.extensions["import"]["source_finish_weeks"]
     assert [t.name for t in plan.teams] == ["Anna Maurer", "Bernd Maler"]
     (item,) = [i for i in report.items if i.kind == "resource"]
-    assert (
-        "2 resources: the owner is the one with the most units, the headcount their sum (1.15)"
-        in item.message
-    )
+    assert "2 resources: the owner is the coordinator, the headcount their sum (1.15)" in item.message
     assert not [i for i in report.items if i.kind not in ("resource", "guess")]
 
 
