@@ -26,3 +26,20 @@ def test_the_command_lines_gate_row_of_a_dropped_stage_says_no_decisions(
     integrate, validate = data["stages"][1]["name"], data["stages"][0]["name"]
     assert rows[integrate].endswith("no decisions"), rows
     assert "no decisions" not in rows[validate] and rows[integrate].count("no decisions") == 1, rows
+
+
+def test_the_apps_comparison_cell_of_a_dropped_stage_says_no_decisions() -> None:
+    from planner.analysis.compare import compare_scenarios
+    from planner.model import plan_from_dict
+    from planner.model.scenarios import BASE
+    from planner.ui.tabs.compare_view import _gate_cell
+
+    plan = plan_from_dict(_plan(), "<s34>")
+    comp = compare_scenarios(plan, [BASE, "Skip Integrate"], 50, 0)
+    base, skip = comp.items
+    validate, integrate = plan.stages[0].id, plan.stages[1].id
+    ref = {i: w for i, _, w in base.gates}
+    assert _gate_cell(skip, integrate, ref[integrate]) == ("no decisions", None)
+    text, delta = _gate_cell(skip, validate, ref[validate])
+    assert text.startswith("week ") and delta == 0
+    assert _gate_cell(base, integrate, ref[integrate])[0].startswith("week ")

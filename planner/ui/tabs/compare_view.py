@@ -59,6 +59,25 @@ GANTT_SLACK = 4
 """Pixels the dialog grows by beyond what the delta Gantt's rows need (its frame's rounding)."""
 
 
+def _gate_cell(x: Any, sid: str, ref_g: float | None) -> tuple[str, float | None]:
+    """A comparison column's gate of stage ``sid``: its week and date and the change against the reference's gate
+    ``ref_g``; 'no decisions' where the scenario dropped the stage's work (no gate of its own), as the report says."""
+    if sid in x.stages_without_work:
+        return "no decisions", None
+    g = next((w for i, _, w in x.gates if i == sid), None)
+    if g is None:
+        return "-", None
+    # as written (units.week_delta): gates written 6 and 6 differ by '=', not '+0.01'
+    d = None if x.reference is None or ref_g is None else units.week_delta(g, ref_g)
+    date = units.week_to_date(x.plan.start_date, g)
+    text = (
+        f"week {units.format_weeks(g)}"
+        + (f" ({units.short_date(x.plan.start_date, date)})" if date else "")
+        + (f"\n{_delta_text(d)}" if d is not None else "")
+    )
+    return text, d
+
+
 def _delta_text(d: float | None, unit: str = "wk") -> str:
     if d is None:
         return ""
@@ -441,26 +460,10 @@ class CompareDialog(QDialog):
             )
         )
         for sid, name, _ in comp.reference.gates:
-            cells = []
-            for x in items:
-                g = next((w for i, _, w in x.gates if i == sid), None)
-                ref_g = next((w for i, _, w in comp.reference.gates if i == sid), None)
-                date = units.week_to_date(x.plan.start_date, g)
-                # as written (units.week_delta): gates written 6 and 6 differ by '=', not '+0.01'
-                d = None if x.reference is None or g is None or ref_g is None else units.week_delta(g, ref_g)
-                if sid in x.stages_without_work:  # a scenario dropped the stage's work: no gate of its own
-                    g = d = None
-                text = (
-                    ("no decisions" if sid in x.stages_without_work else "-")
-                    if g is None
-                    else f"week {units.format_weeks(g)}"
-                    + (f" ({units.short_date(x.plan.start_date, date)})" if date else "")
-                    + (f"\n{_delta_text(d)}" if d is not None else "")
-                )
-                cells.append((text, d))
-            rows.append((f"{name} gate", cells))
+            ref_g = next((w for i, _, w in comp.reference.gates if i == sid), None)
+            rows.append((f"{name} gate", [_gate_cell(x, sid, ref_g) for x in items]))
         for tid, name, _, _cap in comp.reference.team_peaks:
-            cells = []
+            cells: list[tuple[str, float | None]] = []
             for x in items:
                 p = next(((pk, c) for i, _, pk, c in x.team_peaks if i == tid), None)
                 cells.append(
