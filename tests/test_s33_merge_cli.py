@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -114,8 +115,9 @@ def test_print_the_merged_plan_and_refuse_what_cannot_be_done(
     assert "is the input file" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_git_merges_plan_files_with_it_as_its_merge_driver(tmp_path: Path) -> None:
+def git_repo_with_the_driver(tmp_path: Path) -> tuple[Path, Callable[..., subprocess.CompletedProcess[str]]]:
+    """A new git repository under ``tmp_path`` with the planner as the merge driver of ``*.plan.json`` (README
+    "Plans in git"), and a function running git in it."""
     repo = tmp_path / "repo"
     repo.mkdir()
     env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t"}
@@ -125,9 +127,14 @@ def test_git_merges_plan_files_with_it_as_its_merge_driver(tmp_path: Path) -> No
         return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=False)
 
     git("init", "-q", "-b", "main")
-    driver = f"{sys.executable} -m planner merge %O %A %B --name %P"
-    git("config", "merge.planner.driver", driver)
+    git("config", "merge.planner.driver", f"{sys.executable} -m planner merge %O %A %B --name %P")
     (repo / ".gitattributes").write_text("*.plan.json merge=planner\n", encoding="utf-8")
+    return repo, git
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_git_merges_plan_files_with_it_as_its_merge_driver(tmp_path: Path) -> None:
+    repo, git = git_repo_with_the_driver(tmp_path)
     plan = repo / "roadmap.plan.json"
     data = json.loads(SAMPLE.read_text(encoding="utf-8"))
     plan.write_text(json.dumps(data, indent=2), encoding="utf-8")

@@ -6,15 +6,13 @@ differently is listed as a conflict."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from planner.cli import main
+from tests.test_s33_merge_cli import git_repo_with_the_driver
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_plans" / "fraud-detection.plan.json"
 
@@ -74,17 +72,7 @@ def test_a_base_that_is_not_empty_but_not_a_plan_is_still_refused(
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_git_merges_a_plan_file_both_branches_added(tmp_path: Path) -> None:
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t"}
-    env["GIT_COMMITTER_EMAIL"] = "t@e"
-
-    def git(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=False)
-
-    git("init", "-q", "-b", "main")
-    git("config", "merge.planner.driver", f"{sys.executable} -m planner merge %O %A %B --name %P")
-    (repo / ".gitattributes").write_text("*.plan.json merge=planner\n", encoding="utf-8")
+    repo, git = git_repo_with_the_driver(tmp_path)
     git("add", ".")
     git("commit", "-q", "-m", "start")
     data = json.loads(SAMPLE.read_text(encoding="utf-8"))
