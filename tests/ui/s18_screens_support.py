@@ -88,3 +88,17 @@ def finish_simulation(window: MainWindow, steps: int = 1000) -> None:
         if runner.result is not None and not runner.running:
             return
         runner.wait(20)
+
+
+def stage_steps(qtbot: Any, window: MainWindow, presenter: Any) -> Iterator[tuple[Any, Any]]:
+    """Walk ``presenter``'s deck and yield ``(step, canvas)`` at each stage step with decisions in its spotlight,
+    once the graph's cards are drawn (not the overview)."""
+    for i in range(1, len(presenter.deck)):
+        presenter.go_to(i)
+        settle()
+        step = presenter.current_step
+        if step is None or step.kind != "stage" or not step.spotlight:
+            continue
+        canvas: Any = window.canvas
+        qtbot.waitUntil(lambda c=canvas: c.detailed())
+        yield step, canvas

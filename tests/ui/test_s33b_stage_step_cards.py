@@ -17,7 +17,7 @@ from planner import units
 from planner.ui.canvas import style as S
 from planner.ui.presentation.mode import STEP_MIN_ZOOM
 from tests.ui.conftest import SAMPLES
-from tests.ui.s18_screens_support import opened_sample, presenting_graph, settle
+from tests.ui.s18_screens_support import opened_sample, presenting_graph, stage_steps
 
 SIZES = [(1280, 720), (1920, 1080), (1366, 768), (1080, 1920), (3440, 1440)]
 
@@ -28,14 +28,7 @@ def test_a_stage_step_shows_most_of_its_cards_whole_and_readable(
 ) -> None:
     with opened_sample(qtbot, SAMPLES / "fraud-detection.plan.json", size) as w, presenting_graph(w) as p:
         shares: dict[str, str] = {}
-        for i in range(1, len(p.deck)):
-            p.go_to(i)
-            settle()
-            step = p.current_step
-            if step is None or step.kind != "stage" or not step.spotlight:
-                continue
-            canvas: Any = w.canvas
-            qtbot.waitUntil(lambda c=canvas: c.detailed())  # cards drawn, not the overview
+        for step, canvas in stage_steps(qtbot, w, p):
             view = canvas.viewport().rect().adjusted(0, canvas.header_height(), 0, 0)
             shown = canvas.mapToScene(view).boundingRect()
             cards = canvas.graph_scene.cards

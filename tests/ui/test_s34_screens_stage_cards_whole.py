@@ -14,7 +14,7 @@ import pytest
 
 from planner.ui.presentation.mode import STEP_MIN_ZOOM
 from tests.ui.conftest import SAMPLES
-from tests.ui.s18_screens_support import opened_sample, presenting_graph, settle
+from tests.ui.s18_screens_support import opened_sample, presenting_graph, stage_steps
 
 SIZES = [(1366, 768), (1080, 1920), (1280, 720)]
 
@@ -25,14 +25,7 @@ def test_a_wide_stage_step_cuts_none_of_its_cards(
 ) -> None:
     with opened_sample(qtbot, SAMPLES / "fraud-detection.plan.json", size) as w, presenting_graph(w) as p:
         wide = 0
-        for i in range(1, len(p.deck)):
-            p.go_to(i)
-            settle()
-            step = p.current_step
-            if step is None or step.kind != "stage" or not step.spotlight:
-                continue
-            canvas: Any = w.canvas
-            qtbot.waitUntil(lambda c=canvas: c.detailed())
+        for step, canvas in stage_steps(qtbot, w, p):
             head = canvas.header_height()
             shown = canvas.mapToScene(canvas.viewport().rect().adjusted(0, head, 0, 0)).boundingRect()
             under_strip = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
