@@ -38,10 +38,7 @@ def run(args: argparse.Namespace) -> int:
             target = home / rel
             blocker = next((p for p in target.parents if p.exists() and not p.is_dir()), None)
             if blocker is not None:
-                raise CliError(
-                    f"{home}: cannot install: Not a directory ({blocker} is a file, where a folder must be); "
-                    "move it away, or set XDG_DATA_HOME to a folder of yours (nothing was installed)"
-                )
+                raise _blocked(home, verb, blocker, " (nothing was installed)")
     try:
         result = desktop.uninstall(home) if args.uninstall else desktop.install(home)
     except OSError as exc:
@@ -49,10 +46,7 @@ def run(args: argparse.Namespace) -> int:
         # XDG_DATA_HOME naming a file said only "File exists"; say which file stands where a folder must be
         blocker = next((p for p in (failed, *failed.parents) if p.exists() and not p.is_dir()), None)
         if blocker is not None and (blocker != failed or failed == home):  # not the file being written
-            raise CliError(
-                f"{home}: cannot {verb}: Not a directory ({blocker} is a file, where a folder must be); "
-                "move it away, or set XDG_DATA_HOME to a folder of yours"
-            ) from None
+            raise _blocked(home, verb, blocker) from None
         where = f" {failed}:" if failed != home else ""
         raise CliError(
             f"{home}: cannot {verb}:{where} {getattr(exc, 'strerror', None) or exc}"
@@ -82,3 +76,13 @@ def run(args: argparse.Namespace) -> int:
     for problem in result.tool_errors:
         sys.stderr.write(f"planner: warning: {problem}\n")
     return 0
+
+
+def _blocked(home: Path, verb: str, blocker: Path, after: str = "") -> Exception:
+    """The error of a file standing where one of the install's folders must be."""
+    from planner.commands.common import CliError
+
+    return CliError(
+        f"{home}: cannot {verb}: Not a directory ({blocker} is a file, where a folder must be); "
+        f"move it away, or set XDG_DATA_HOME to a folder of yours{after}"
+    )
