@@ -609,9 +609,9 @@ def build_plan(outline: Outline, report: ImportReport, mapping: Mapping | None =
                 actual_start=actual_start,
                 actual_finish=actual_finish,
                 not_before=(
-                    0.0
-                    if t.floor_at_start and (not_before is None or not_before <= 1e-9)
-                    else None
+                    (
+                        0.0 if t.floor_at_start else None
+                    )  # at the plan start: the export's own week 0, else none
                     if not_before is None or not_before <= 1e-9
                     else not_before
                 ),
