@@ -262,10 +262,11 @@ def read_gan(path: str | os.PathLike[str], data: bytes | None = None) -> tuple[O
         raw_cost = (el.get("cost-manual-value") or "").strip()
         if el.get("cost-calculated") == "false" and raw_cost:
             manual = _f(raw_cost)
-            if manual is not None and 0 < manual <= MAX_COST and el.find("task") is not None:
+            amount = manual is not None and 0 < manual <= MAX_COST
+            if amount and el.find("task") is not None:
                 # a summary is structure: its cost has no decision to go to
                 report.add("cost", "a summary task's cost entered by hand is not carried", where)
-            elif manual is not None and 0 < manual <= MAX_COST:
+            elif amount:
                 manual_cost = manual
             elif manual != 0:
                 report.add(
