@@ -1145,13 +1145,7 @@ class PresentationController(QObject):
             # Of as many, where it cuts the fewest: the Validate stage's gate was cut in half by the view's edge
             # (1366x768, 1080x1920) where the view beside showed it whole and cut none.
             strip = head / canvas.zoom
-            boxes = [
-                (r.left(), r.top(), r.right(), r.bottom())
-                for did in ids
-                if (card := canvas.graph_scene.cards.get(did)) is not None
-                for r in (card.sceneBoundingRect(),)
-            ]
-            best = _densest_stretch(boxes, 2 * half_w, 2 * half_h - strip, strip)
+            best = _densest_stretch(_card_boxes(canvas, ids), 2 * half_w, 2 * half_h - strip, strip)
             if best is not None:
                 x0, y0, count, cut = best
                 view_rect = QRectF(centre.x() - half_w, centre.y() - half_h + strip, 0, 0)
@@ -1738,15 +1732,20 @@ def _densest_window(
     """Where a ``width`` by ``height`` scene rectangle holds the most cards of ``ids`` whole: its left, its top and
     how many (ties: the leftmost, then the topmost, nearest where the stage starts); None without cards. It starts a
     margin before a card's left and a :data:`STEP_TOP_GAP` above a card's top, and no card of ``ids`` in its width
-    crosses the ``head`` scene px above it (the sticky header strip: a card's title under it)."""
-    boxes = [
+    crosses the ``head`` scene px above it (the sticky header strip: a card's title under it). (The step itself
+    calls :func:`_densest_stretch`, which also says how many cards the stretch cuts.)"""
+    best = _densest_stretch(_card_boxes(canvas, ids), width, height, head)
+    return None if best is None else best[:3]
+
+
+def _card_boxes(canvas: Any, ids: list[str]) -> list[tuple[float, float, float, float]]:
+    """The scene ``(left, top, right, bottom)`` of each card of ``ids`` the graph has."""
+    return [
         (r.left(), r.top(), r.right(), r.bottom())
         for did in ids
         if (card := canvas.graph_scene.cards.get(did)) is not None
         for r in (card.sceneBoundingRect(),)
     ]
-    best = _densest_stretch(boxes, width, height, head)
-    return None if best is None else best[:3]
 
 
 def _first_at_or_after(values: list[float], start: int, holds: Any) -> int:
